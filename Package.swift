@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// BLAS: OpenBLAS through a system-library module on Linux, Accelerate on macOS.
+let blasSettings: [LinkerSetting] = [
+    .linkedLibrary("openblas", .when(platforms: [.linux])),
+    .linkedFramework("Accelerate", .when(platforms: [.macOS])),
+]
+
+let package = Package(
+    name: "Dive",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Dive", targets: ["Dive"]),
+        .executable(name: "dive", targets: ["DiveCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "_DiveBLAS", path: "Sources/_DiveBLAS"),
+        .systemLibrary(name: "_DiveZlib", path: "Sources/_DiveZlib"),
+        .target(
+            name: "DiveCore",
+            dependencies: [.target(name: "_DiveBLAS", condition: .when(platforms: [.linux]))],
+            linkerSettings: blasSettings
+        ),
+        .target(name: "DiveNN", dependencies: ["DiveCore"]),
+        .target(name: "DiveOptim", dependencies: ["DiveNN"]),
+        .target(name: "DiveData", dependencies: ["DiveCore", "_DiveZlib"]),
+        .target(name: "DiveTrain", dependencies: ["DiveNN", "DiveOptim", "DiveData"]),
+        .target(name: "DivePlot", dependencies: ["DiveCore", "_DiveZlib"]),
+        .target(name: "Dive", dependencies: ["DiveCore", "DiveNN", "DiveOptim", "DiveData", "DiveTrain", "DivePlot"]),
+        .executableTarget(
+            name: "DiveCLI",
+            dependencies: ["Dive", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "DiveCoreTests", dependencies: ["DiveCore"]),
+        .testTarget(name: "DiveNNTests", dependencies: ["DiveNN"]),
+        .testTarget(name: "DiveOptimTests", dependencies: ["DiveOptim"]),
+        .testTarget(name: "DiveDataTests", dependencies: ["DiveData"]),
+        .testTarget(name: "DiveTrainTests", dependencies: ["DiveTrain"]),
+        .testTarget(name: "DivePlotTests", dependencies: ["DivePlot"]),
+        .testTarget(name: "DiveCLITests", dependencies: ["Dive"]),
+    ]
+)

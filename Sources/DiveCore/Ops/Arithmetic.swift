@@ -1,0 +1,121 @@
+import Foundation
+
+// + - * / with NumPy broadcasting, negation and powers. A scalar operand is a rank-0 tensor,
+// so every form goes through the same broadcasting ops and their backward.
+
+extension Tensor {
+    /// Elementwise sum with broadcasting.
+    public static func + (lhs: Tensor, rhs: Tensor) -> Tensor {
+        let value = lhs.zipScalars(rhs, op: "+") { $0 + $1 }
+        return record(value, inputs: [lhs, rhs]) { grad in
+            [grad.unbroadcast(to: lhs.shape), grad.unbroadcast(to: rhs.shape)]
+        }
+    }
+
+    /// Elementwise difference with broadcasting.
+    public static func - (lhs: Tensor, rhs: Tensor) -> Tensor {
+        let value = lhs.zipScalars(rhs, op: "-") { $0 - $1 }
+        return record(value, inputs: [lhs, rhs]) { grad in
+            [grad.unbroadcast(to: lhs.shape), (-grad).unbroadcast(to: rhs.shape)]
+        }
+    }
+
+    /// Elementwise product with broadcasting.
+    public static func * (lhs: Tensor, rhs: Tensor) -> Tensor {
+        let value = lhs.zipScalars(rhs, op: "*") { $0 * $1 }
+        let (a, b) = (lhs.detached(), rhs.detached())
+        return record(value, inputs: [lhs, rhs]) { grad, needed in
+            [needed[0] ? (grad * b).unbroadcast(to: a.shape) : nil,
+             needed[1] ? (grad * a).unbroadcast(to: b.shape) : nil]
+        }
+    }
+
+    /// Elementwise quotient with broadcasting.
+    public static func / (lhs: Tensor, rhs: Tensor) -> Tensor {
+        let value = lhs.zipScalars(rhs, op: "/") { $0 / $1 }
+        let (a, b) = (lhs.detached(), rhs.detached())
+        return record(value, inputs: [lhs, rhs]) { grad, needed in
+            [needed[0] ? (grad / b).unbroadcast(to: a.shape) : nil,
+             needed[1] ? (-grad * a / (b * b)).unbroadcast(to: b.shape) : nil]
+        }
+    }
+
+    /// Elementwise negation.
+    public static prefix func - (x: Tensor) -> Tensor {
+        record(x.mapScalars { -$0 }, inputs: [x]) { grad in [-grad] }
+    }
+
+    public static func + (lhs: Tensor, rhs: Float) -> Tensor { lhs + Tensor(rhs) }
+    public static func + (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) + rhs }
+    public static func - (lhs: Tensor, rhs: Float) -> Tensor { lhs - Tensor(rhs) }
+    public static func - (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) - rhs }
+    public static func * (lhs: Tensor, rhs: Float) -> Tensor { lhs * Tensor(rhs) }
+    public static func * (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) * rhs }
+    public static func / (lhs: Tensor, rhs: Float) -> Tensor { lhs / Tensor(rhs) }
+    public static func / (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) / rhs }
+
+    /// Each element raised to a constant power: `x.pow(2)`. The gradient is `p·x^(p-1)`.
+    public func pow(_ exponent: Float) -> Tensor {
+        let x = detached()
+        let value = mapScalars { Foundation.pow($0, exponent) }
+        return Tensor.record(value, inputs: [self]) { grad in
+            [grad * x.mapScalars { exponent * Foundation.pow($0, exponent - 1) }]
+        }
+    }
+
+    /// Elementwise power with broadcasting, `self ^ exponent`, differentiable in both operands
+    /// (the base's gradient needs a positive base where the exponent is not constant).
+    public func pow(_ exponent: Tensor) -> Tensor {
+        let value = zipScalars(exponent, op: "pow") { Foundation.pow($0, $1) }
+        let (a, b, y) = (detached(), exponent.detached(), value)
+        return Tensor.record(value, inputs: [self, exponent]) { grad, needed in
+            [needed[0] ? (grad * b * a.pow(b - 1)).unbroadcast(to: a.shape) : nil,
+             needed[1] ? (grad * y * a.log()).unbroadcast(to: b.shape) : nil]
+        }
+    }
+}
+
+// MARK: - In-place updates (optimizers, the book's `param -= lr * param.grad`)
+
+extension Tensor {
+    /// Subtracts `rhs` (broadcast to this shape) in place, keeping this tensor's autograd identity,
+    /// as optimizer steps need. Only allowed where no graph is recorded: inside `withoutGradients`
+    /// or on a tensor that needs no gradient.
+    public static func -= (lhs: inout Tensor, rhs: Tensor) { lhs.update(with: rhs, op: "-=") { $0 - $1 } }
+    /// Adds `rhs` (broadcast to this shape) in place; see `-=`.
+    public static func += (lhs: inout Tensor, rhs: Tensor) { lhs.update(with: rhs, op: "+=") { $0 + $1 } }
+    /// Multiplies by `rhs` (broadcast to this shape) in place; see `-=`.
+    public static func *= (lhs: inout Tensor, rhs: Tensor) { lhs.update(with: rhs, op: "*=") { $0 * $1 } }
+    public static func -= (lhs: inout Tensor, rhs: Float) { lhs -= Tensor(rhs) }
+    public static func += (lhs: inout Tensor, rhs: Float) { lhs += Tensor(rhs) }
+    public static func *= (lhs: inout Tensor, rhs: Float) { lhs *= Tensor(rhs) }
+
+    @inline(__always)
+    mutating func update(with rhs: Tensor, op: String, _ combine: (Float, Float) -> Float) {
+        if node != nil && GradMode.isEnabled {
+            fail(.invalid(op: op, message: "in-place update of a tensor that requires a gradient; do it inside withoutGradients { }"))
+        }
+        let target = orTrap { () throws(ShapeError) in try Shape.broadcast(shape, rhs.shape, op: op) }
+        guard target == shape else { fail(.notBroadcastable(op: op, lhs: shape, rhs: rhs.shape)) }
+        let source = rhs.expanded(to: shape).detached().contiguous()
+        makeUniqueContiguous()
+        let out = storage.pointer, b = source.storage.pointer + source.offset
+        for i in 0..<count { out[i] = combine(out[i], b[i]) }
+    }
+
+    /// Overwrites every element with `value` in place (used to zero buffers and initialise weights).
+    public mutating func fill(_ value: Float) {
+        makeUniqueContiguous()
+        storage.pointer.update(repeating: value, count: count)
+    }
+
+    /// Overwrites the elements in place with those of `source`, which must have the same shape.
+    public mutating func assign(_ source: Tensor) {
+        guard source.shape == shape else {
+            fail(.mismatch(op: "assign", lhs: shape, rhs: source.shape, expected: "same shape"))
+        }
+        makeUniqueContiguous()
+        source.copyStrided(into: storage.pointer)
+    }
+}
+

@@ -1,0 +1,106 @@
+#if canImport(Accelerate)
+import Accelerate
+#else
+import _DiveBLAS
+#endif
+
+// Matrix products on BLAS `sgemm`. A transposed view is passed to BLAS with its transpose flag
+// instead of being copied; the backward pass uses transposed views, so it copies nothing either.
+
+extension Tensor {
+    /// The matrix product.
+    ///
+    /// - `[n, k] · [k, m] → [n, m]`
+    /// - `[b, n, k] · [b, k, m] → [b, n, m]` (batched)
+    /// - `[b, n, k] · [k, m] → [b, n, m]` (the same matrix for every batch entry)
+    ///
+    /// Traps with both shapes when the inner dimensions differ or the ranks are not supported.
+    public func matmul(_ other: Tensor) -> Tensor {
+        let (a, b) = (self, other)
+        guard (a.rank == 2 || a.rank == 3), (b.rank == 2 || b.rank == 3), b.rank <= a.rank,
+              a.shape[a.rank - 1] == b.shape[b.rank - 2],
+              a.rank == 2 || b.rank == 2 || a.shape[0] == b.shape[0] else {
+            fail(.mismatch(op: "matmul", lhs: a.shape, rhs: b.shape,
+                           expected: "[n, k]·[k, m], [b, n, k]·[b, k, m] or [b, n, k]·[k, m]"))
+        }
+        if a.rank == 3 && b.rank == 2 {
+            // One large product: fold the batch into the rows.
+            let folded = a.reshaped([a.shape[0] * a.shape[1], a.shape[2]]).matmul(b)
+            return folded.reshaped([a.shape[0], a.shape[1], b.shape[1]])
+        }
+        let value = Tensor.gemm(a, b)
+        let (x, y) = (a.detached(), b.detached())
+        return Tensor.record(value, inputs: [a, b]) { grad, needed in
+            [needed[0] ? grad.matmul(y.transposed()) : nil,
+             needed[1] ? x.transposed().matmul(grad) : nil]
+        }
+    }
+
+    /// `a · b` for rank-2 or equal-batch rank-3 operands, without autograd.
+    private static func gemm(_ a: Tensor, _ b: Tensor) -> Tensor {
+        let batched = a.rank == 3
+        let batch = batched ? a.shape[0] : 1
+        let n = a.shape[a.rank - 2], k = a.shape[a.rank - 1], m = b.shape[b.rank - 1]
+        let outShape = batched ? [batch, n, m] : [n, m]
+        let result = Storage(uninitializedCount: batch * n * m)
+        let left = BLASOperand(a), right = BLASOperand(b)
+        if k == 0 { result.pointer.update(repeating: 0, count: batch * n * m) }
+        for i in 0..<batch where k > 0 && n > 0 && m > 0 {
+            sgemm(transposeA: left.transposed, transposeB: right.transposed, m: n, n: m, k: k,
+                  a: left.tensor.storage.pointer + left.tensor.offset + i * left.batchStride, lda: left.leading,
+                  b: right.tensor.storage.pointer + right.tensor.offset + i * right.batchStride, ldb: right.leading,
+                  c: result.pointer + i * n * m, ldc: m)
+        }
+        return Tensor(shape: outShape, storage: result)
+    }
+}
+
+/// A matrix (or batch of matrices) in the layout BLAS reads: row-major, or row-major transposed,
+/// with a leading dimension. Anything else is copied to a contiguous tensor first.
+private struct BLASOperand {
+    let tensor: Tensor
+    let transposed: Bool
+    let leading: Int
+    let batchStride: Int
+
+    init(_ t: Tensor) {
+        let r = t.rank, rows = t.shape[r - 2], cols = t.shape[r - 1]
+        let rowStride = t.strides[r - 2], colStride = t.strides[r - 1]
+        let batchOK = r == 2 || t.strides[0] != 0
+        if batchOK && (colStride == 1 || cols == 1) && rowStride >= Swift.max(cols, 1) {
+            (tensor, transposed, leading) = (t, false, rowStride)
+        } else if batchOK && (rowStride == 1 || rows == 1) && colStride >= Swift.max(rows, 1) {
+            (tensor, transposed, leading) = (t, true, colStride)
+        } else {
+            (tensor, transposed, leading) = (t.detached().contiguous(), false, Swift.max(cols, 1))
+        }
+        batchStride = r == 3 ? tensor.strides[0] : 0
+    }
+}
+
+/// Row-major single-precision GEMM, `C = op(A) · op(B)`, on the platform's BLAS.
+private func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+                   a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                   c: UnsafeMutablePointer<Float>, ldc: Int) {
+    cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
+}
+
+/// The number of threads BLAS uses for matrix products.
+public enum BLASThreads {
+    /// Sets how many threads matrix products may use (OpenBLAS); no effect with Accelerate.
+    public static func set(_ count: Int) {
+        #if !canImport(Accelerate)
+        openblas_set_num_threads(Int32(count))
+        #endif
+    }
+
+    /// How many threads matrix products use (1 with Accelerate, which chooses for itself).
+    public static var current: Int {
+        #if canImport(Accelerate)
+        return 1
+        #else
+        return Int(openblas_get_num_threads())
+        #endif
+    }
+}

@@ -1,0 +1,79 @@
+/// A shape that an operation cannot accept.
+///
+/// Operations on values that come from outside the program (a user's reshape, a file's
+/// dimensions) throw this error; misusing an operator in code traps with the same text.
+public enum ShapeError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// Two shapes that NumPy broadcasting cannot reconcile.
+    case notBroadcastable(op: String, lhs: [Int], rhs: [Int])
+    /// Two shapes that the operation needs to agree in some way, with what it expected.
+    case mismatch(op: String, lhs: [Int], rhs: [Int], expected: String)
+    /// A reshape whose element counts differ, or that has more than one `-1`.
+    case invalidReshape(from: [Int], to: [Int], reason: String)
+    /// An axis outside `-rank..<rank`.
+    case invalidAxis(op: String, axis: Int, rank: Int)
+    /// Any other unusable shape or argument, with an explanation.
+    case invalid(op: String, message: String)
+
+    public var description: String {
+        switch self {
+        case let .notBroadcastable(op, lhs, rhs):
+            "\(op): shapes \(lhs) and \(rhs) cannot be broadcast together"
+        case let .mismatch(op, lhs, rhs, expected):
+            "\(op): shapes \(lhs) and \(rhs) do not match (\(expected))"
+        case let .invalidReshape(from, to, reason):
+            "reshape: cannot reshape \(from) to \(to): \(reason)"
+        case let .invalidAxis(op, axis, rank):
+            "\(op): axis \(axis) is out of range for a tensor of rank \(rank) (valid: \(-rank)..<\(rank))"
+        case let .invalid(op, message):
+            "\(op): \(message)"
+        }
+    }
+}
+
+/// Traps with the error's message: for misuse of an operator in code, where throwing
+/// would force every caller to handle a programming error.
+func fail(_ error: ShapeError, file: StaticString = #file, line: UInt = #line) -> Never {
+    fatalError(error.description, file: file, line: line)
+}
+
+/// Evaluates a throwing shape computation and traps with its message on failure.
+func orTrap<T>(_ body: () throws(ShapeError) -> T) -> T {
+    do { return try body() } catch { fail(error) }
+}
+
+enum Shape {
+    /// The number of elements of a tensor of this shape (1 for a scalar).
+    static func count(_ shape: [Int]) -> Int { shape.reduce(1, *) }
+
+    /// Row-major strides of a contiguous tensor of this shape.
+    static func contiguousStrides(_ shape: [Int]) -> [Int] {
+        var strides = [Int](repeating: 1, count: shape.count)
+        var step = 1
+        for axis in shape.indices.reversed() {
+            strides[axis] = step
+            step *= shape[axis]
+        }
+        return strides
+    }
+
+    /// The NumPy broadcast of two shapes: aligned at the right, each pair of sizes equal or one of them 1.
+    static func broadcast(_ lhs: [Int], _ rhs: [Int], op: String) throws(ShapeError) -> [Int] {
+        let rank = max(lhs.count, rhs.count)
+        var result = [Int](repeating: 1, count: rank)
+        for i in 0..<rank {
+            let l = i < rank - lhs.count ? 1 : lhs[i - (rank - lhs.count)]
+            let r = i < rank - rhs.count ? 1 : rhs[i - (rank - rhs.count)]
+            if l == r || r == 1 { result[i] = l }
+            else if l == 1 { result[i] = r }
+            else { throw .notBroadcastable(op: op, lhs: lhs, rhs: rhs) }
+        }
+        return result
+    }
+
+    /// `axis` made non-negative, checked against `rank`.
+    static func normalize(axis: Int, rank: Int, op: String) throws(ShapeError) -> Int {
+        let a = axis < 0 ? axis + rank : axis
+        guard a >= 0, a < rank else { throw .invalidAxis(op: op, axis: axis, rank: rank) }
+        return a
+    }
+}

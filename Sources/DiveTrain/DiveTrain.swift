@@ -1,0 +1,2 @@
+// The training loop, metrics, history, progress display and checkpoints.
+@_exported import DiveNN

@@ -1,0 +1,2 @@
+import Testing
+// Replaced by the real tests of this module.

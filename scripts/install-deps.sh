@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the system packages Dive needs on Debian/Ubuntu, skipping quickly when they are present:
+# OpenBLAS (matrix products), zlib (gzip and PNG) and the Fashion-MNIST dataset.
+set -euo pipefail
+
+packages=(libopenblas-dev zlib1g-dev dataset-fashion-mnist)
+
+if [ "$(uname -s)" = Darwin ]; then
+    exit 0  # macOS: Accelerate and zlib come with the system; get data with `dive data download`.
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null; then
+    echo "install-deps: missing ${missing[*]}, and apt-get is not available; install them by hand." >&2
+    exit 1
+fi
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "install-deps: installing ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
