@@ -9,3 +9,16 @@ public protocol Dataset {
     /// The examples at `indices`, in that order, as one batch.
     func batch(at indices: [Int]) -> Batch
 }
+
+/// A batch of inputs with one integer class label per example (images and their classes).
+public struct LabeledBatch {
+    /// The inputs, batch first: `[batch, 1, height, width]` for images, scaled to [0, 1].
+    public var inputs: Tensor
+    /// One class index per example.
+    public var labels: [Int]
+
+    public init(inputs: Tensor, labels: [Int]) {
+        self.inputs = inputs
+        self.labels = labels
+    }
+}
