@@ -65,8 +65,8 @@ private final class ProgressPrinter: @unchecked Sendable {
             lastShown = -1
             write("\(file): downloading \(url.absoluteString)\n")
         case let .progress(file, received, expected):
-            let megabytes = String(format: "%.1f MB", Double(received) / 1_000_000)
             guard let expected, expected > 0 else { return }
+            let megabytes = String(format: "%.1f MB", Double(received) / 1_000_000)
             let percent = Int(received * 100 / expected)
             let step = isTerminal ? 1 : 10
             guard percent / step > lastShown / step || lastShown < 0 else { return }
