@@ -50,6 +50,7 @@ public enum OptimizerStateError: Error, Equatable, CustomStringConvertible, Send
     /// `exp_avg_sq` or none).
     case incomplete(parameter: Int, missing: String)
 
+    /// What is wrong, naming the key, and the likely cause.
     public var description: String {
         switch self {
         case let .unexpectedKey(key, expected):
