@@ -38,16 +38,15 @@ public final class Linear: ModeTrackingLayer, CustomStringConvertible {
     /// The number of output features.
     public var outputSize: Int { weight.shape[0] }
 
-    /// `input · weightᵀ + bias`; the transposed weight is a view that BLAS reads with its
-    /// transpose flag, so nothing is copied. Traps when the last axis of `input` is not `inputSize`.
+    /// `input · weightᵀ + bias` in one fused pass (`Tensor.linear`): BLAS reads the weight with
+    /// its transpose flag and adds the product onto the bias. Traps when the last axis of `input`
+    /// is not `inputSize`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         guard input.rank >= 2, input.shape.last == inputSize else {
             trap(.mismatch(op: "Linear", lhs: input.shape, rhs: weight.shape,
                            expected: "input [batch, \(inputSize)] for weight [\(outputSize), \(inputSize)]"))
         }
-        let product = input.matmul(weight.value.transposed())
-        guard let bias else { return product }
-        return product + bias.value
+        return input.linear(weight: weight.value, bias: bias?.value)
     }
 
     /// `Linear(inputSize: 784, outputSize: 256)`, with `bias: false` when there is none.
