@@ -8,12 +8,21 @@ public struct Tick: Hashable, Sendable {
     public var label: String
 }
 
-/// Tick values for a linear axis over `range`: multiples of a 1-2-5 step (1, 2, 5, 10, 20, ...)
-/// chosen so that about `targetCount` ticks fall inside the range (at least two for a non-empty range).
+/// Tick values for a linear axis over `range`: multiples of a 1-2-5 step (1, 2, 5, 10, 20, ...),
+/// the step whose number of ticks inside the range is closest to `targetCount` (the larger step
+/// on ties). A range of zero width gets a single tick.
 func linearTicks(in range: ClosedRange<Double>, targetCount: Int) -> [Tick] {
     let span = range.upperBound - range.lowerBound
     guard span > 0, span.isFinite else { return [Tick(value: range.lowerBound, label: tickLabel(range.lowerBound, step: 1))] }
-    let step = niceStep(span / Double(max(targetCount - 1, 1)))
+    let larger = niceStep(span / Double(max(targetCount - 1, 1)))
+    let mantissa = (larger / pow(10, log10(larger).rounded(.down))).rounded()
+    let smaller = mantissa == 5 ? larger * 0.4 : larger * 0.5   // 5 -> 2, 2 -> 1, 1 -> 0.5
+    let candidates = [larger, smaller].map { ticks(in: range, step: $0) }
+    return candidates.min { abs($0.count - targetCount) < abs($1.count - targetCount) } ?? candidates[0]
+}
+
+/// The multiples of `step` inside `range`, labelled with the decimals the step needs.
+private func ticks(in range: ClosedRange<Double>, step: Double) -> [Tick] {
     let first = (range.lowerBound / step - 1e-9).rounded(.up)
     let last = (range.upperBound / step + 1e-9).rounded(.down)
     guard first <= last else { return [] }
