@@ -66,8 +66,8 @@ public struct HistoryFile: Hashable, Sendable {
     ///   the column, for a missing or different header, a row with the wrong number of fields, a
     ///   field that is not a number, or an epoch that is not a whole number above the previous one.
     public init(parsing text: String, file: String = "history.csv") throws(HistoryError) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // Splitting on Characters that are newlines also splits at "\r\n", which is one Character.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .enumerated().map { (number: $0.offset + 1, text: String($0.element)) }
             .filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
         guard let headerLine = lines.first else { throw HistoryError.empty(file: file) }
