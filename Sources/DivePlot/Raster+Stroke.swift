@@ -11,7 +11,11 @@ extension Raster {
                                 clip: Rect? = nil) {
         guard points.count >= 2, width > 0 else { return }
         let reach = width / 2 + 1
-        var bounds = Rect(x: 0, y: 0, width: Double(self.width), height: Double(height))
+        let xs = points.map(\.x), ys = points.map(\.y)
+        let reached = Rect(x: xs.min()! - reach, y: ys.min()! - reach,
+                           width: xs.max()! - xs.min()! + 2 * reach, height: ys.max()! - ys.min()! + 2 * reach)
+        // Only the pixels the stroke can reach get a coverage cell.
+        var bounds = Rect(x: 0, y: 0, width: Double(self.width), height: Double(height)).intersection(reached)
         if let clip { bounds = bounds.intersection(clip) }
         let region = pixelRanges(covering: bounds)
         guard !region.columns.isEmpty, !region.rows.isEmpty else { return }
