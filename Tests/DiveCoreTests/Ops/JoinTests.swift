@@ -27,6 +27,12 @@ import DiveCore
         #expect(y.grad?.scalars == [3, 4, 5])
     }
 
+    @Test func theSameTensorTwiceGetsBothGradients() {
+        let x = Tensor([1, 2]).requiringGrad()
+        (Tensor.stacked([x, x]) * Tensor([1, 2, 3, 4], shape: [2, 2])).sum().backward()
+        #expect(x.grad?.scalars == [4, 6])
+    }
+
     @Test func onlyInputsThatNeedAGradientGetOne() {
         let x = Tensor([1, 2]).requiringGrad(), constant = Tensor([3])
         let joined = Tensor.concatenated([constant, x])

@@ -86,3 +86,7 @@ import DiveCore
         await #expect(processExitsWith: .failure) { _ = Tensor.ones([2, 3]).matmul(Tensor.ones([2, 3, 2])) }
     }
 }
+
+@Test func blasReportsItsThreadCount() {
+    #expect(BLASThreads.current >= 1)
+}

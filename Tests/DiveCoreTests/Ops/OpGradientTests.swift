@@ -14,3 +14,20 @@ func gradientMatchesFiniteDifferences(_ op: DifferentiableOp) {
         #expect(check.maxError < 1e-2, "\(op), \(probe): \(check)")
     }
 }
+
+@Test func compositesOfOpsMatchFiniteDifferences() {
+    let w = Tensor([1, 0, 0, 1, 1, 1], shape: [3, 2])
+    let layer = checkGradient(of: { ($0.matmul(w) * $0.sum(alongAxis: 1, keepingDimension: true)).tanh().sum() },
+                              at: sample([2, 3], in: -0.5...0.5, seed: 200))
+    #expect(layer.maxError < 1e-2, "\(layer)")
+    // Cross-entropy as the book writes it: logSumExp of the logits minus the picked logit.
+    let crossEntropy = checkGradient(of: { logits in
+        (logits.logSumExp(alongAxis: 1) - logits.gathering([2, 0, 1])).mean()
+    }, at: sample([3, 4], seed: 201))
+    #expect(crossEntropy.maxError < 1e-2, "\(crossEntropy)")
+    let mlp = checkGradient(of: { p in
+        let hidden = (sample([4, 3], seed: 202).matmul(p[0].T) + p[1]).relu()
+        return (hidden.matmul(p[2]) - 1).squared().mean()
+    }, at: [sample([5, 3], seed: 203), sample([5], seed: 204), sample([5, 2], seed: 205)])
+    #expect(mlp.maxError < 2e-2, "\(mlp)")
+}
