@@ -142,10 +142,14 @@ extension DifferentiableOp {
                                               sample(pair.1, in: rhsRange, seed: 20 + UInt64(i))]) { f($0[0], $0[1]) }
         }
         if let scalarLeft {
-            probes.append(probe("Float and [2, 3]", [sample([2, 3], in: rhsRange, seed: 30)]) { scalarLeft(1.5, $0[0]) })
+            probes.append(probe("Float and [2, 3]", [sample([2, 3], in: rhsRange, seed: 30)]) {
+                scalarLeft(1.5, $0[0])
+            })
         }
         if let scalarRight {
-            probes.append(probe("[2, 3] and Float", [sample([2, 3], in: lhsRange, seed: 31)]) { scalarRight($0[0], 1.5) })
+            probes.append(probe("[2, 3] and Float", [sample([2, 3], in: lhsRange, seed: 31)]) {
+                scalarRight($0[0], 1.5)
+            })
         }
         return probes
     }

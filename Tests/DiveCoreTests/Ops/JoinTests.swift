@@ -43,7 +43,9 @@ import DiveCore
     }
 
     @Test func mismatchedShapesTrap() async {
-        await #expect(processExitsWith: .failure) { _ = Tensor.concatenated([Tensor.ones([2, 2]), Tensor.ones([2, 3])]) }
+        await #expect(processExitsWith: .failure) {
+            _ = Tensor.concatenated([Tensor.ones([2, 2]), Tensor.ones([2, 3])])
+        }
         await #expect(processExitsWith: .failure) { _ = Tensor.stacked([Tensor.ones([2]), Tensor.ones([3])]) }
         await #expect(processExitsWith: .failure) { _ = Tensor.concatenated([]) }
     }

@@ -14,7 +14,8 @@ import DiveCore
         let a = Tensor.uniform([n, k], in: -1...1, seed: seed), b = Tensor.uniform([k, m], in: -1...1, seed: seed + 1)
         expectTensor(a.matmul(b), shape: [n, m], naiveMatmul(a, b), tolerance: 1e-5)
         // The same products through transposed views, which BLAS reads with its transpose flags.
-        let at = Tensor.uniform([k, n], in: -1...1, seed: seed + 2), bt = Tensor.uniform([m, k], in: -1...1, seed: seed + 3)
+        let at = Tensor.uniform([k, n], in: -1...1, seed: seed + 2)
+        let bt = Tensor.uniform([m, k], in: -1...1, seed: seed + 3)
         expectTensor(at.T.matmul(b), shape: [n, m], naiveMatmul(at.T, b), tolerance: 1e-5)
         expectTensor(a.matmul(bt.T), shape: [n, m], naiveMatmul(a, bt.T), tolerance: 1e-5)
         expectTensor(at.T.matmul(bt.T), shape: [n, m], naiveMatmul(at.T, bt.T), tolerance: 1e-5)

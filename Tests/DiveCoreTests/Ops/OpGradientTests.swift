@@ -3,7 +3,10 @@ import DiveCore
 
 // The finite-difference check of every differentiable op (STYLE #10). Each op's output is
 // reduced with a different weight per element, so that a gradient sent to the wrong element
-// is caught; kinks are avoided here and tested exactly in each op's own tests.
+// is caught; kinks are avoided here and tested exactly in each op's own tests. The correct ops
+// stay below about 6e-4 with the default step; a gradient 1% off exceeds the tolerance.
+
+let gradientTolerance: Float = 3e-3
 
 @Test(arguments: DifferentiableOp.allCases)
 func gradientMatchesFiniteDifferences(_ op: DifferentiableOp) {
@@ -11,7 +14,7 @@ func gradientMatchesFiniteDifferences(_ op: DifferentiableOp) {
     #expect(!probes.isEmpty)
     for probe in probes {
         let check = checkGradient(of: { weightedSum(probe.function($0)) }, at: probe.inputs)
-        #expect(check.maxError < 1e-2, "\(op), \(probe): \(check)")
+        #expect(check.maxError < gradientTolerance, "\(op), \(probe): \(check)")
     }
 }
 

@@ -1,5 +1,5 @@
 import Testing
-@testable import DiveCore
+import DiveCore
 
 // Helpers shared by the DiveCore tests: approximate comparison, gradients of small functions,
 // seeded inputs kept away from kinks, and a naive matrix product to compare BLAS against.
