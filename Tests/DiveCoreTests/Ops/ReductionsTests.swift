@@ -81,6 +81,12 @@ import DiveCore
         #expect(g == [0.5, 0.5, 0.5, 0.5])
     }
 
+    @Test func logSumExpOfInfiniteSlices() {
+        let y = Tensor([-.infinity, -.infinity, .infinity, 0, -.infinity, 2], shape: [3, 2])
+        let values = y.logSumExp(alongAxis: 1).scalars
+        #expect(values == [-.infinity, .infinity, 2])
+    }
+
     @Test func invalidAxisTraps() async {
         await #expect(processExitsWith: .failure) { _ = Tensor.ones([2, 3]).sum(alongAxis: 2) }
         await #expect(processExitsWith: .failure) { _ = Tensor.ones([2, 3]).max(alongAxis: -3) }
