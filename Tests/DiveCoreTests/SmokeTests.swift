@@ -17,3 +17,29 @@ import Testing
     #expect(leaf.grad?.scalars == [1])
     print(a)
 }
+
+@Test func graphIsFreedAfterBackwardUnlessRetained() async {
+    let w = Tensor([1, 2]).requiringGrad()
+    let y = (w * w).sum()
+    y.backward(retainingGraph: true)
+    y.backward()
+    #expect(w.grad?.scalars == [4, 8])
+    await #expect(processExitsWith: .failure) {
+        let w = Tensor([1, 2]).requiringGrad()
+        let y = (w * w).sum()
+        y.backward()
+        y.backward()
+    }
+}
+
+@Test func linearMatchesComposite() {
+    let x = Tensor.uniform([5, 4], in: -1...1, seed: 1)
+    let w = Tensor.uniform([3, 4], in: -1...1, seed: 2)
+    let b = Tensor.uniform([3], in: -1...1, seed: 3)
+    let fused = x.linear(weight: w, bias: b).scalars
+    let composite = (x.matmul(w.T) + b).scalars
+    for (f, c) in zip(fused, composite) { #expect(abs(f - c) < 1e-5) }
+    let check = checkGradient(of: { $0[0].linear(weight: $0[1], bias: $0[2]).tanh().sum() }, at: [x, w, b])
+    #expect(check.maxError < 1e-2, "\(check)")
+    #expect(x.reshaped([5, 1, 4]).linear(weight: w, bias: nil).shape == [5, 1, 3])
+}

@@ -42,28 +42,32 @@ extension Tensor {
 
     /// Back-propagates from this scalar, adding `d self / d leaf` to every leaf's `grad`.
     ///
-    /// Traps when the tensor has more than one element: use ``backward(seed:)`` then.
-    public func backward() {
+    /// The pass frees the tensors the graph saved (as PyTorch does), so a second backward pass
+    /// through the same graph traps unless the first one was asked to keep it with
+    /// `retainingGraph: true`. Traps when the tensor has more than one element: use
+    /// ``backward(seed:retainingGraph:)`` then.
+    public func backward(retainingGraph: Bool = false) {
         guard count == 1 else {
             fail(.invalid(op: "backward",
                           message: "needs a scalar, got shape \(shape); pass a seed gradient with backward(seed:)"))
         }
-        backward(seed: Tensor(shape: shape, storage: Storage(repeating: 1, count: 1)))
+        backward(seed: Tensor(shape: shape, storage: Storage(repeating: 1, count: 1)), retainingGraph: retainingGraph)
     }
 
     /// Back-propagates the vector-Jacobian product with `seed` (the book's
-    /// `y.backward(torch.ones_like(y))`), adding the result to every leaf's `grad`.
-    public func backward(seed: Tensor) {
+    /// `y.backward(torch.ones_like(y))`), adding the result to every leaf's `grad`. The graph is
+    /// freed afterwards unless `retainingGraph` is true.
+    public func backward(seed: Tensor, retainingGraph: Bool = false) {
         guard seed.shape == shape else {
             fail(.mismatch(op: "backward(seed:)", lhs: shape, rhs: seed.shape, expected: "seed has the output's shape"))
         }
         guard let root = node else {
             fail(.invalid(op: "backward", message: "this tensor does not require a gradient (no input had requiresGrad, or it was made under withoutGradients)"))
         }
-        withoutGradients { Self.propagate(from: root, seed: seed.detached()) }
+        withoutGradients { Self.propagate(from: root, seed: seed.detached(), retainingGraph: retainingGraph) }
     }
 
-    private static func propagate(from root: GradNode, seed: Tensor) {
+    private static func propagate(from root: GradNode, seed: Tensor, retainingGraph: Bool) {
         var gradients: [ObjectIdentifier: Tensor] = [ObjectIdentifier(root): seed]
         for node in topologicalOrder(from: root) {
             guard let grad = gradients.removeValue(forKey: ObjectIdentifier(node)) else { continue }
@@ -71,9 +75,12 @@ extension Tensor {
                 node.grad = node.grad.map { $0 + grad } ?? grad
                 continue
             }
-            guard let backward = node.backward else { continue }
+            guard let backward = node.backward else {
+                fail(.invalid(op: "backward", message: "trying to go backward through the graph a second time (its saved tensors were freed); pass retainingGraph: true to the first backward call"))
+            }
             let needed = node.inputs.map { $0 != nil }
             let inputGrads = backward(grad, needed)
+            if !retainingGraph { node.release() }
             for (input, inputGrad) in zip(node.inputs, inputGrads) {
                 guard let input, let inputGrad else { continue }
                 let key = ObjectIdentifier(input)

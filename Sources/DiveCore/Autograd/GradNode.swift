@@ -28,6 +28,12 @@ final class GradNode: @unchecked Sendable {
         isLeaf = false
     }
 
+    /// Frees the tensors the backward closure saved, as PyTorch does after a backward pass, so
+    /// that memory returns early and optimizers can update parameters in place without copying.
+    func release() {
+        backward = nil
+    }
+
     // A long chain of nodes (100 000 recorded operations) would be released recursively, one
     // stack frame per node, and overflow the stack. Unlink the chain iteratively instead.
     deinit {

@@ -27,6 +27,14 @@ extension Tensor {
             return Tensor(shape: shape, storage: result)
         }
         let outShape = orTrap { () throws(ShapeError) in try Shape.broadcast(shape, other.shape, op: op) }
+        if other.count == 1 {
+            let y = other.storage.pointer[other.offset]
+            return mapScalars { combine($0, y) }.reshapedView(outShape)
+        }
+        if count == 1 {
+            let x = storage.pointer[offset]
+            return other.mapScalars { combine(x, $0) }.reshapedView(outShape)
+        }
         let a = broadcastStrides(to: outShape), b = other.broadcastStrides(to: outShape)
         let result = Storage(uninitializedCount: Shape.count(outShape))
         let pa = storage.pointer, pb = other.storage.pointer, out = result.pointer
@@ -35,7 +43,7 @@ extension Tensor {
             let sa = a.last ?? 0, sb = b.last ?? 0
             let o = out + row * inner
             if sa == 1 && sb == 1 {
-                for j in 0..<inner { o[j] = combine(pa[ia + j], pb[ib + j]) }
+                combineRows(o, pa + ia, pb + ib, inner, combine)
             } else if sa == 1 && sb == 0 {
                 let y = pb[ib]
                 for j in 0..<inner { o[j] = combine(pa[ia + j], y) }
@@ -47,6 +55,11 @@ extension Tensor {
             }
         }
         return Tensor(shape: outShape, storage: result)
+    }
+
+    /// The same contiguous elements under another shape of equal count (no autograd).
+    func reshapedView(_ newShape: [Int]) -> Tensor {
+        newShape == shape ? self : Tensor(shape: newShape, storage: storage)
     }
 
     /// Strides that read this tensor as if it had `target`'s shape: 0 along stretched axes.
@@ -83,4 +96,11 @@ func forEachRow(of shape: [Int], strides a: [Int], _ b: [Int], offsets startA: I
             axis -= 1
         }
     }
+}
+
+/// `out[j] = combine(a[j], b[j])` for `j < count`, in a loop the compiler vectorises.
+@inline(__always)
+func combineRows(_ out: UnsafeMutablePointer<Float>, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+                 _ count: Int, _ combine: (Float, Float) -> Float) {
+    for j in 0..<count { out[j] = combine(a[j], b[j]) }
 }

@@ -38,20 +38,27 @@ extension Tensor {
 
     /// `a · b` for rank-2 or equal-batch rank-3 operands, without autograd.
     private static func gemm(_ a: Tensor, _ b: Tensor) -> Tensor {
-        let batched = a.rank == 3
-        let batch = batched ? a.shape[0] : 1
+        let batch = a.rank == 3 ? a.shape[0] : 1
         let n = a.shape[a.rank - 2], k = a.shape[a.rank - 1], m = b.shape[b.rank - 1]
-        let outShape = batched ? [batch, n, m] : [n, m]
+        let outShape = a.rank == 3 ? [batch, n, m] : [n, m]
         let result = Storage(uninitializedCount: batch * n * m)
-        let left = BLASOperand(a), right = BLASOperand(b)
         if k == 0 { result.pointer.update(repeating: 0, count: batch * n * m) }
-        for i in 0..<batch where k > 0 && n > 0 && m > 0 {
+        gemm(a, b, into: result.pointer, accumulate: false)
+        return Tensor(shape: outShape, storage: result)
+    }
+
+    /// Writes `a · b` (or adds it, when `accumulate`) into the contiguous `c`.
+    static func gemm(_ a: Tensor, _ b: Tensor, into c: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        let batch = a.rank == 3 ? a.shape[0] : 1
+        let n = a.shape[a.rank - 2], k = a.shape[a.rank - 1], m = b.shape[b.rank - 1]
+        guard k > 0 && n > 0 && m > 0 else { return }
+        let left = BLASOperand(a), right = BLASOperand(b)
+        for i in 0..<batch {
             sgemm(transposeA: left.transposed, transposeB: right.transposed, m: n, n: m, k: k,
                   a: left.tensor.storage.pointer + left.tensor.offset + i * left.batchStride, lda: left.leading,
                   b: right.tensor.storage.pointer + right.tensor.offset + i * right.batchStride, ldb: right.leading,
-                  c: result.pointer + i * n * m, ldc: m)
+                  beta: accumulate ? 1 : 0, c: c + i * n * m, ldc: m)
         }
-        return Tensor(shape: outShape, storage: result)
     }
 }
 
@@ -81,9 +88,9 @@ private struct BLASOperand {
 /// Row-major single-precision GEMM, `C = op(A) · op(B)`, on the platform's BLAS.
 private func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
                    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                   c: UnsafeMutablePointer<Float>, ldc: Int) {
+                   beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
     cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
+                Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
 }
 
 /// The number of threads BLAS uses for matrix products.

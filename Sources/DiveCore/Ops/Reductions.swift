@@ -4,11 +4,7 @@
 extension Tensor {
     /// The sum of all elements, as a scalar tensor.
     public func sum() -> Tensor {
-        let total = withContiguousPointer { x in
-            var s: Float = 0
-            for i in 0..<count { s += x[i] }
-            return s
-        }
+        let total = withContiguousPointer { x in sumContiguous(x, count: count) }
         let original = shape
         return Tensor.record(Tensor(total), inputs: [self]) { grad in [grad.expanded(to: original)] }
     }
@@ -21,6 +17,10 @@ extension Tensor {
         let result = Storage(repeating: 0, count: outer * inner)
         withContiguousPointer { x in
             let out = result.pointer
+            if inner == 1 {
+                for o in 0..<outer { out[o] = sumContiguous(x + o * length, count: length) }
+                return
+            }
             for o in 0..<outer {
                 let row = out + o * inner
                 for k in 0..<length {
