@@ -1,3 +1,4 @@
+import Dive
 import Foundation
 import Testing
 
@@ -75,5 +76,33 @@ import Testing
         #expect(config["batch_size"] as? Int == 256)
         #expect(config["initialization"] as? String == "normal:0.01")
         #expect(run.result.standardError.contains("epoch 1/1  train loss"))
+    }
+
+    @Test func softmaxRegressionInFileOrder() throws {
+        let out = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try dive(["train", "--model", "softmax", "--epochs", "1", "--no-shuffle", "--json", "--out", out.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let metrics = try jsonObject(result.standardOutput)
+        #expect(metrics["model"] as? String == "softmax")
+        #expect(metrics["parameters"] as? Int == 784 * 10 + 10)
+        #expect(try #require(metrics["test_acc"] as? Double) > 0.7)
+        let config = try jsonObject(String(contentsOf: out.appendingPathComponent("config.json"), encoding: .utf8))
+        #expect(config["shuffle"] as? Bool == false)
+    }
+
+    /// A second epoch started from the first run's weights (a file without Dive's metadata, as
+    /// PyTorch writes) does better than the first.
+    @Test func initFromContinuesFromAnotherRunsWeights() throws {
+        let run = try TrainedRun.shared.get()
+        let out = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let bare = out.appendingPathComponent("bare.safetensors").path
+        try Safetensors(tensors: Safetensors(contentsOf: run.checkpoint).tensors).write(to: bare)
+        let result = try dive(["train", "--epochs", "1", "--init-from", bare, "--seed", "1", "--json",
+                               "--out", out.appendingPathComponent("run").path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let first = try #require(try jsonObject(run.result.standardOutput)["test_acc"] as? Double)
+        #expect(try #require(try jsonObject(result.standardOutput)["test_acc"] as? Double) > first)
     }
 }
