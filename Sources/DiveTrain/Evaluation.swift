@@ -11,6 +11,7 @@ public struct Evaluation: Codable, Equatable, Sendable {
     /// How many examples were evaluated.
     public var count: Int
 
+    /// An evaluation with the given figures.
     public init(loss: Double, accuracy: Double, count: Int) {
         self.loss = loss
         self.accuracy = accuracy

@@ -15,6 +15,7 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     /// Wall-clock seconds the epoch took (training and evaluation).
     public var seconds: Double
 
+    /// A record of epoch `epoch`; the test figures are nil when there is no test set.
     public init(epoch: Int, trainLoss: Double, trainAccuracy: Double, testLoss: Double? = nil,
                 testAccuracy: Double? = nil, seconds: Double) {
         self.epoch = epoch

@@ -10,8 +10,11 @@ public protocol ProgressOutput: AnyObject {
 
 /// Standard error, unbuffered; a terminal when `isatty(2)` says so.
 public final class StandardErrorOutput: ProgressOutput {
+    /// Standard error of this process.
     public init() {}
+    /// Whether standard error is a terminal.
     public var isTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+    /// Writes `text` to standard error at once.
     public func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 }
 

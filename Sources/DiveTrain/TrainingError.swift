@@ -3,6 +3,7 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible, Sendable {
     /// The loss became NaN or infinite: the parameters diverged.
     case nonFiniteLoss(epoch: Int, batch: Int, loss: Float, learningRate: Float)
 
+    /// What went wrong, where, and what to try.
     public var description: String {
         switch self {
         case let .nonFiniteLoss(epoch, batch, loss, learningRate):

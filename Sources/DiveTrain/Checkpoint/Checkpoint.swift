@@ -8,6 +8,7 @@ public struct CheckpointMismatch: Error, Equatable, CustomStringConvertible, Sen
     /// One line per differing tensor: missing, unexpected, or of another shape.
     public var problems: [String]
 
+    /// The file, the number of differences, then one indented line per difference.
     public var description: String {
         "\(file) does not fit the model (\(problems.count) difference\(problems.count == 1 ? "" : "s")):\n"
             + problems.map { "  - \($0)" }.joined(separator: "\n")

@@ -25,6 +25,7 @@ public enum SafetensorsError: Error, Equatable, CustomStringConvertible, Sendabl
     /// A byte range whose length disagrees with shape × dtype size.
     case byteLengthMismatch(file: String, tensor: String, shape: [Int], dtype: String, expected: Int, found: Int)
 
+    /// The message: the file, then what is wrong with it.
     public var description: String {
         switch self {
         case let .io(file, reason):
