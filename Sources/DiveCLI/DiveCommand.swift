@@ -13,6 +13,9 @@ struct DiveCommand: ParsableCommand {
             TrainCommand.self,
             EvaluateCommand.self,
             PredictCommand.self,
+            PlotCommand.self,
+            DataCommand.self,
+            BenchCommand.self,
         ]
     )
 

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Zalando's Fashion-MNIST: 28×28 grayscale pictures of clothes in 10 classes, 60 000 for
+/// training and 10 000 for testing (the book's `d2l.FashionMNIST`).
+public enum FashionMNIST {
+    /// The folder name used in the search path and by `dive data download`.
+    public static let name = "fashion-mnist"
+
+    /// The class names by label, as the book's `get_fashion_mnist_labels` gives them.
+    public static let classNames = [
+        "t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle boot",
+    ]
+
+    static let collection = IDXImageCollection(
+        name: name, classNames: classNames,
+        remedies: ["`dive data download fashion-mnist`", "`apt-get install dataset-fashion-mnist`"])
+
+    /// Loads `split`, searching `dataDirectory`, then `$DIVE_DATA_DIR`, then
+    /// `~/.cache/dive/fashion-mnist`, then `/usr/share/datasets/fashion-mnist`.
+    ///
+    /// - Parameters:
+    ///   - environment: Where `DIVE_DATA_DIR` is read; this process's environment by default.
+    ///   - homeDirectory: Whose `.cache/dive` is searched; the user's by default.
+    /// - Returns: 28×28 images with labels in `0..<10`.
+    /// - Throws: `DatasetError.notFound` (every place looked at, and how to get the data) or an
+    ///   `IDXError` for a damaged file.
+    public static func load(_ split: Split, dataDirectory: String? = nil,
+                            environment: [String: String] = ProcessInfo.processInfo.environment,
+                            homeDirectory: String = NSHomeDirectory()) throws -> ImageDataset {
+        try collection.load(split, dataDirectory: dataDirectory, environment: environment, homeDirectory: homeDirectory)
+    }
+}

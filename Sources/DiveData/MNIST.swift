@@ -1,0 +1,29 @@
+import Foundation
+
+/// LeCun, Cortes and Burges' MNIST: 28×28 grayscale handwritten digits, 60 000 for training
+/// and 10 000 for testing.
+public enum MNIST {
+    /// The folder name used in the search path and by `dive data download`.
+    public static let name = "mnist"
+
+    /// The class names by label: the digits "0" to "9".
+    public static let classNames = (0..<10).map(String.init)
+
+    static let collection = IDXImageCollection(
+        name: name, classNames: classNames, remedies: ["`dive data download mnist`"])
+
+    /// Loads `split`, searching `dataDirectory`, then `$DIVE_DATA_DIR`, then
+    /// `~/.cache/dive/mnist`, then `/usr/share/datasets/mnist`.
+    ///
+    /// - Parameters:
+    ///   - environment: Where `DIVE_DATA_DIR` is read; this process's environment by default.
+    ///   - homeDirectory: Whose `.cache/dive` is searched; the user's by default.
+    /// - Returns: 28×28 images with labels in `0..<10`.
+    /// - Throws: `DatasetError.notFound` (every place looked at, and how to get the data) or an
+    ///   `IDXError` for a damaged file.
+    public static func load(_ split: Split, dataDirectory: String? = nil,
+                            environment: [String: String] = ProcessInfo.processInfo.environment,
+                            homeDirectory: String = NSHomeDirectory()) throws -> ImageDataset {
+        try collection.load(split, dataDirectory: dataDirectory, environment: environment, homeDirectory: homeDirectory)
+    }
+}

@@ -1,1 +1,0 @@
-// Line charts, image grids, SVG and PNG writers, and the HTML run report.

@@ -1,0 +1,10 @@
+import DiveCore
+import DiveNN
+import Testing
+
+@Test func tanhLayerMatchesTheHyperbolicTangent() {
+    let y = Tanh()(Tensor([0, 1, -1, 20]))
+    expectClose(y.scalars, [0, 0.761594, -0.761594, 1])
+    #expect(Tanh().parameters.isEmpty)
+    #expect("\(Tanh())" == "Tanh()")
+}
