@@ -51,11 +51,13 @@ struct RunFolder {
         return String(decoding: try! encoder.encode(value), as: UTF8.self)
     }
 
-    /// The top-level fields of `value`'s JSON form as name/value pairs in key order, for the report.
-    static func pairs(of value: some Encodable) -> [(name: String, value: String)] {
+    /// The top-level fields of `value`'s JSON form as name/value pairs, for the report: the keys
+    /// named in `leading` first, in that order, then the others in key order.
+    static func pairs(of value: some Encodable, leading: [String] = []) -> [(name: String, value: String)] {
         let text = json(value, pretty: false)
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return [] }
-        return object.keys.sorted().map { key in
+        let keys = leading.filter { object[$0] != nil } + object.keys.sorted().filter { !leading.contains($0) }
+        return keys.map { key in
             if let string = object[key] as? String { return (key, string) }
             let data = (try? JSONSerialization.data(withJSONObject: object[key]!, options: [.sortedKeys, .fragmentsAllowed])) ?? Data()
             let text = String(decoding: data, as: UTF8.self)

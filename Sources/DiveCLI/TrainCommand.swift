@@ -98,7 +98,7 @@ struct TrainCommand: ParsableCommand {
         try folder.writeJSON(metrics, to: "metrics.json")
         let pictures = try RunPictures(folder: folder).write(
             model: network, testSet: testSet, configuration: RunFolder.pairs(of: config),
-            metrics: RunFolder.pairs(of: metrics))
+            metrics: RunFolder.pairs(of: metrics, leading: ["test_acc", "train_acc", "train_loss", "test_loss"]))
         if json {
             print(RunFolder.json(metrics, pretty: false))
         } else {
