@@ -1,4 +1,5 @@
 import Foundation
+import _DiveKernels
 
 // Optimizer updates as single passes over memory. Written with tensor ops, one Adam step is a
 // dozen passes and as many temporary tensors per parameter, which dominates small-batch
@@ -62,11 +63,10 @@ extension Tensor {
         let coupledDecay = decoupled ? 0 : weightDecay
         let shrink = decoupled ? 1 - learningRate * weightDecay : 1
         gradient.withContiguousPointer { g in
-            for i in 0..<n {
-                let gi = g[i] + coupledDecay * w[i]
-                m[i] = beta1 * m[i] + (1 - beta1) * gi
-                v[i] = beta2 * v[i] + (1 - beta2) * gi * gi
-                w[i] = w[i] * shrink - stepSize * m[i] / (v[i].squareRoot() / correction + epsilon)
+            // Memory-bound for large layers: each core streams its own part.
+            forEachChunk(of: n) { r in
+                dive_adam_step(w + r.lowerBound, m + r.lowerBound, v + r.lowerBound, g + r.lowerBound, r.count,
+                               beta1, beta2, stepSize, correction, epsilon, coupledDecay, shrink)
             }
         }
     }
@@ -80,3 +80,4 @@ extension Tensor {
         }
     }
 }
+

@@ -1,0 +1,14 @@
+#include "DiveKernels.h"
+
+void dive_adam_step(float *restrict weights, float *restrict mean, float *restrict squares,
+                    const float *restrict gradient, size_t n, float beta1, float beta2,
+                    float stepSize, float correction, float epsilon, float coupledDecay, float shrink) {
+    for (size_t i = 0; i < n; i++) {
+        float g = gradient[i] + coupledDecay * weights[i];
+        float m = beta1 * mean[i] + (1 - beta1) * g;
+        float v = beta2 * squares[i] + (1 - beta2) * g * g;
+        mean[i] = m;
+        squares[i] = v;
+        weights[i] = weights[i] * shrink - stepSize * m / (__builtin_elementwise_sqrt(v) / correction + epsilon);
+    }
+}
