@@ -12,3 +12,17 @@ void dive_adam_step(float *restrict weights, float *restrict mean, float *restri
         weights[i] = weights[i] * shrink - stepSize * m / (__builtin_elementwise_sqrt(v) / correction + epsilon);
     }
 }
+
+void dive_sgd_step(float *restrict weights, float *restrict buffer, const float *restrict gradient,
+                   size_t n, float learningRate, float momentum, int nesterov, float weightDecay, int first) {
+    if (buffer == NULL) {
+        for (size_t i = 0; i < n; i++) weights[i] -= learningRate * (gradient[i] + weightDecay * weights[i]);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        float d = gradient[i] + weightDecay * weights[i];
+        float b = first ? d : momentum * buffer[i] + d;
+        buffer[i] = b;
+        weights[i] -= learningRate * (nesterov ? d + momentum * b : b);
+    }
+}

@@ -1,10 +1,10 @@
 import Foundation
 import _DiveKernels
 
-// Optimizer updates as single passes over memory. Written with tensor ops, one Adam step is a
-// dozen passes and as many temporary tensors per parameter, which dominates small-batch
-// training; here each element is read and written once, in place. The tests keep the composite
-// formulas as the oracle.
+// Optimizer updates as single passes over memory, in the vectorised C loops of _DiveKernels.
+// Written with tensor ops, one Adam step is a dozen passes and as many temporary tensors per
+// parameter, which dominates small-batch training; here each element is read and written once,
+// in place. The tests keep the composite formulas as the oracle.
 
 extension Tensor {
     /// One SGD step on this tensor, in place, following PyTorch's `torch.optim.SGD`:
@@ -22,19 +22,14 @@ extension Tensor {
         checkUpdate(gradient, op: "sgdStep")
         makeUniqueContiguous()
         let n = count, w = storage.pointer
-        let usesMomentum = momentum != 0
         let isFirst = momentumBuffer == nil
-        if usesMomentum && isFirst { momentumBuffer = Tensor.zeros(shape) }
+        if momentum != 0 && isFirst { momentumBuffer = Tensor.zeros(shape) }
         momentumBuffer?.makeUniqueContiguous()
         let b = momentumBuffer?.storage.pointer
         gradient.withContiguousPointer { g in
-            for i in 0..<n {
-                var d = g[i] + weightDecay * w[i]
-                if let b {
-                    b[i] = isFirst ? d : momentum * b[i] + d
-                    d = nesterov ? d + momentum * b[i] : b[i]
-                }
-                w[i] -= learningRate * d
+            forEachChunk(of: n) { r in
+                dive_sgd_step(w + r.lowerBound, b.map { $0 + r.lowerBound }, g + r.lowerBound, r.count,
+                              learningRate, momentum, nesterov ? 1 : 0, weightDecay, isFirst ? 1 : 0)
             }
         }
     }

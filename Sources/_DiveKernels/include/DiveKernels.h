@@ -12,4 +12,9 @@ void dive_adam_step(float *restrict weights, float *restrict mean, float *restri
                     const float *restrict gradient, size_t n, float beta1, float beta2,
                     float stepSize, float correction, float epsilon, float coupledDecay, float shrink);
 
+/// One SGD step over n elements, in place: see `Tensor.sgdStep` for the formula. `buffer` is the
+/// momentum buffer (NULL without momentum); `first` says it has not been filled yet.
+void dive_sgd_step(float *restrict weights, float *restrict buffer, const float *restrict gradient,
+                   size_t n, float learningRate, float momentum, int nesterov, float weightDecay, int first);
+
 #endif
