@@ -20,7 +20,7 @@ extension Tensor {
         guard (a.rank == 2 || a.rank == 3), (b.rank == 2 || b.rank == 3), b.rank <= a.rank,
               a.shape[a.rank - 1] == b.shape[b.rank - 2],
               a.rank == 2 || b.rank == 2 || a.shape[0] == b.shape[0] else {
-            fail(.mismatch(op: "matmul", lhs: a.shape, rhs: b.shape,
+            trap(.mismatch(op: "matmul", lhs: a.shape, rhs: b.shape,
                            expected: "[n, k]·[k, m], [b, n, k]·[b, k, m] or [b, n, k]·[k, m]"))
         }
         if a.rank == 3 && b.rank == 2 {

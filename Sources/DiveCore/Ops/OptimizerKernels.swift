@@ -68,10 +68,10 @@ extension Tensor {
 
     private func checkUpdate(_ other: Tensor, op: String) {
         guard other.shape == shape else {
-            fail(.mismatch(op: op, lhs: shape, rhs: other.shape, expected: "same shape as the parameter"))
+            trap(.mismatch(op: op, lhs: shape, rhs: other.shape, expected: "same shape as the parameter"))
         }
         if node != nil && GradMode.isEnabled {
-            fail(.invalid(op: op, message: "in-place update of a tensor that requires a gradient; do it inside withoutGradients { }"))
+            trap(.invalid(op: op, message: "in-place update of a tensor that requires a gradient; do it inside withoutGradients { }"))
         }
     }
 }

@@ -11,12 +11,12 @@ extension Tensor {
     /// maximum is subtracted first); the gradient of row `i` is `softmax(self[i]) − onehot(labels[i])`.
     public func softmaxCrossEntropy(labels: [Int]) -> Tensor {
         guard rank == 2, shape[0] == labels.count else {
-            fail(.mismatch(op: "softmaxCrossEntropy", lhs: shape, rhs: [labels.count],
+            trap(.mismatch(op: "softmaxCrossEntropy", lhs: shape, rhs: [labels.count],
                            expected: "logits [batch, classes] and one label per row"))
         }
         let (rows, classes) = (shape[0], shape[1])
         if let bad = labels.first(where: { $0 < 0 || $0 >= classes }) {
-            fail(.invalid(op: "softmaxCrossEntropy", message: "label \(bad) is outside 0..<\(classes)"))
+            trap(.invalid(op: "softmaxCrossEntropy", message: "label \(bad) is outside 0..<\(classes)"))
         }
         let probabilities = Storage(uninitializedCount: rows * classes)
         let losses = Storage(uninitializedCount: rows)
