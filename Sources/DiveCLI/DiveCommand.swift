@@ -8,6 +8,6 @@ struct DiveCommand: ParsableCommand {
         commandName: "dive",
         abstract: "Deep learning in Swift: the models of Dive into Deep Learning, trained on your CPU.",
         version: DiveVersion.current,
-        subcommands: [BenchCommand.self, DataCommand.self]
+        subcommands: [BenchCommand.self, DataCommand.self, ExampleCommand.self]
     )
 }
