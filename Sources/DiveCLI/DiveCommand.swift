@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dive
+import Foundation
 
 /// `dive`: train, evaluate and inspect the models of *Dive into Deep Learning*.
 @main
@@ -8,6 +9,39 @@ struct DiveCommand: ParsableCommand {
         commandName: "dive",
         abstract: "Deep learning in Swift: the models of Dive into Deep Learning, trained on your CPU.",
         version: DiveVersion.current,
-        subcommands: [BenchCommand.self, DataCommand.self, ExampleCommand.self]
+        subcommands: [
+            TrainCommand.self,
+            EvaluateCommand.self,
+            PredictCommand.self,
+            PlotCommand.self,
+            ExampleCommand.self,
+            DataCommand.self,
+            BenchCommand.self,
+        ]
     )
+
+    /// Parses and runs a command. Help and version exit 0; any error (a bad option, a missing
+    /// dataset, a malformed checkpoint) prints its message, without a stack trace, and exits 1.
+    static func main() {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }
+            printError(fullMessage(for: error))
+            Foundation.exit(1)
+        }
+        do {
+            try command.run()
+        } catch {
+            // A command group run without a subcommand asks for its help: not a failure.
+            if exitCode(for: error) == .success { exit(withError: error) }
+            printError("Error: \(error)")
+            Foundation.exit(1)
+        }
+    }
+
+    private static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    }
 }

@@ -13,13 +13,24 @@ public protocol Layer: AnyObject {
 ///
 /// Its `value` is an autograd leaf: after `loss.backward()`, `grad` holds `d loss / d value`.
 public final class Parameter {
-    /// The current value; a leaf that requires a gradient.
+    /// The current value; a leaf that requires a gradient (a tensor assigned here is made one).
+    ///
+    /// In-place updates (`parameter.value -= …` inside `withoutGradients`, optimizer steps) write
+    /// the existing storage without copying it.
     public var value: Tensor {
-        didSet { if !value.requiresGrad { value = value.requiringGrad() } }
+        get { storedValue }
+        set { storedValue = newValue.requiresGrad ? newValue : newValue.requiringGrad() }
+        // A mutation in place, unlike get-then-set, leaves the storage uniquely referenced.
+        _modify {
+            yield &storedValue
+            if !storedValue.requiresGrad { storedValue = storedValue.requiringGrad() }
+        }
     }
 
+    private var storedValue: Tensor
+
     /// A parameter starting at `value` (made a leaf that requires a gradient).
-    public init(_ value: Tensor) { self.value = value.detached().requiringGrad() }
+    public init(_ value: Tensor) { storedValue = value.detached().requiringGrad() }
 
     /// The gradient accumulated by backward passes since the last `zeroGrad()`.
     public var grad: Tensor? {

@@ -55,29 +55,15 @@ public class Adam: Optimizer {
     public func step() {
         withoutGradients {
             for (index, parameter) in parameters.enumerated() {
-                guard var gradient = parameter.grad else { continue }
-                if weightDecay != 0 {
-                    if decoupled {
-                        parameter.value *= 1 - learningRate * weightDecay
-                    } else {
-                        gradient = gradient + weightDecay * parameter.value
-                    }
-                }
-                // Taken out of the dictionary so that the moments are updated in place.
+                guard let gradient = parameter.grad else { continue }
+                // Taken out of the dictionary so that the moments are updated in place, not copied.
                 var (step, mean, squares) = moments.removeValue(forKey: index)
                     ?? (0, Tensor.zeros(parameter.shape), Tensor.zeros(parameter.shape))
                 step += 1
-                mean *= beta1
-                mean += (1 - beta1) * gradient
-                squares *= beta2
-                squares += (1 - beta2) * gradient * gradient
+                parameter.value.adamStep(gradient: gradient, mean: &mean, squares: &squares, step: step,
+                                         learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+                                         weightDecay: weightDecay, decoupled: decoupled)
                 moments[index] = (step, mean, squares)
-
-                let meanCorrection = 1 - Foundation.pow(Double(beta1), Double(step))
-                let squaresCorrection = 1 - Foundation.pow(Double(beta2), Double(step))
-                let stepSize = Float(Double(learningRate) / meanCorrection)
-                let denominator = squares.sqrt() / Float(squaresCorrection.squareRoot()) + epsilon
-                parameter.value -= stepSize * mean / denominator
             }
         }
     }

@@ -45,20 +45,12 @@ public final class SGD: Optimizer {
     public func step() {
         withoutGradients {
             for (index, parameter) in parameters.enumerated() {
-                guard var direction = parameter.grad else { continue }
-                if weightDecay != 0 { direction = direction + weightDecay * parameter.value }
-                if momentum != 0 {
-                    // Taken out of the dictionary so that it is updated in place, not copied.
-                    var buffer = direction
-                    if var previous = momentumBuffers.removeValue(forKey: index) {
-                        previous *= momentum
-                        previous += direction
-                        buffer = previous
-                    }
-                    momentumBuffers[index] = buffer
-                    direction = nesterov ? direction + momentum * buffer : buffer
-                }
-                parameter.value -= learningRate * direction
+                guard let gradient = parameter.grad else { continue }
+                // Taken out of the dictionary so that the buffer is updated in place, not copied.
+                var buffer = momentumBuffers.removeValue(forKey: index)
+                parameter.value.sgdStep(gradient: gradient, momentumBuffer: &buffer, learningRate: learningRate,
+                                        momentum: momentum, nesterov: nesterov, weightDecay: weightDecay)
+                momentumBuffers[index] = buffer
             }
         }
     }

@@ -3,15 +3,15 @@ import Testing
 
 /// Runs the built `dive` binary; downloads only ever point at 127.0.0.1.
 @Suite struct DataCommandTests {
-    @Test func unknownDatasetIsAUsageError() throws {
+    @Test func unknownDatasetIsRejectedWithStatus1() throws {
         let result = try runDive(["data", "download", "cifar-100"])
-        #expect(result.status == 64)
+        #expect(result.status == 1)
         #expect(result.standardError.contains("unknown dataset 'cifar-100'; known: fashion-mnist, mnist"))
     }
 
     @Test func mirrorMustBeHTTP() throws {
         let result = try runDive(["data", "download", "mnist", "--mirror", "ftp://127.0.0.1/"])
-        #expect(result.status == 64)
+        #expect(result.status == 1)
         #expect(result.standardError.contains("--mirror must be an http:// or https:// URL"))
     }
 

@@ -1,4 +1,4 @@
-import DiveCore
+@testable import DiveCore
 import DiveNN
 import DiveOptim
 import Testing
@@ -67,5 +67,22 @@ private final class Halving: Optimizer {
         #expect(halving.state.isEmpty)
         try halving.loadState([:])
         #expect(throws: OptimizerStateError.self) { try halving.loadState(["0.momentum_buffer": Tensor([1])]) }
+    }
+}
+
+/// Optimizer steps write each parameter's storage in place once the graph is freed, rather than
+/// copying the weights every step.
+@Test(arguments: ["sgd", "adam"])
+func optimizerStepsUpdateParametersWithoutCopying(_ kind: String) {
+    let parameter = Parameter(Tensor.ones([4, 3]))
+    let optimizer: any Optimizer = kind == "sgd"
+        ? SGD(parameters: [parameter], learningRate: 0.1, momentum: 0.9)
+        : Adam(parameters: [parameter])
+    for _ in 0..<2 {
+        (parameter.value * 2).sum().backward()
+        let before = parameter.value.storage.pointer
+        optimizer.step()
+        optimizer.zeroGrad()
+        #expect(parameter.value.storage.pointer == before)
     }
 }

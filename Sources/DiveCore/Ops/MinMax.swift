@@ -1,5 +1,5 @@
 // Elementwise maximum, minimum and clamping. Where both operands are equal the gradient goes
-// to the left one, so that `maximum(x, 0)` has gradient 0 at x = 0 like `relu`.
+// to the argument (`other`), so that `x.maximum(0)` has gradient 0 at x = 0 like `relu`.
 
 extension Tensor {
     /// The larger of `self` and `other` elementwise, with broadcasting.

@@ -71,9 +71,11 @@ extension Tensor {
     }
 
     /// `log(sum(exp(x)))` along `axis`, computed stably by subtracting the maximum first.
+    /// A slice whose elements are all `-inf` gives `-inf`, as in PyTorch.
     public func logSumExp(alongAxis axis: Int, keepingDimension: Bool = false) -> Tensor {
         let a = orTrap { () throws(ShapeError) in try Shape.normalize(axis: axis, rank: rank, op: "logSumExp") }
-        let m = max(alongAxis: a, keepingDimension: true).detached()
+        // An infinite maximum is not subtracted: -inf - -inf would be NaN.
+        let m = max(alongAxis: a, keepingDimension: true).detached().mapScalars { $0.isFinite ? $0 : 0 }
         let result = (self - m).exp().sum(alongAxis: a, keepingDimension: true).log() + m
         return keepingDimension ? result : result.squeezed(at: a)
     }

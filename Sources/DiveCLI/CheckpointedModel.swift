@@ -1,0 +1,3 @@
+import Dive
+
+/// A model rebuilt from a checkpoint, with the test set it is evaluated on; shared by

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Dive
+import Foundation
+
+/// `dive train`: trains a classifier and writes a run folder. The defaults reproduce the book's
+/// MLP on Fashion-MNIST (one hidden layer of 256 ReLUs, N(0, 0.01²) weights, SGD lr 0.1,
+/// batches of 256, 10 epochs).
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a classifier on Fashion-MNIST or MNIST (default: the book's MLP).",
+        discussion: """
+            Prints each epoch's loss and accuracy (on standard error) and the final test accuracy, and \
+            writes config.json, metrics.json, history.csv and model.safetensors to the run folder.
+            """
+    )
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var data: DatasetOptions
+    @OptionGroup var optimization: OptimizerOptions
+
+    @Option(name: .customLong("init"), help: "Weight initialisation: normal:STD (zero biases), default (PyTorch's), xavier or kaiming.")
+    var initialization = WeightInitialization.normal(std: 0.01)
+
+    @Option(help: "Passes over the training set.")
+    var epochs = 10
+
+    @Option(help: "Seed for the initial weights, the batch order and dropout.")
+    var seed: UInt64 = 0
+
+    @Option(help: "The run folder (default: runs/<date-time>).")
+    var out: String?
+
+    @Option(help: "Start from the weights in this safetensors file (e.g. one written by PyTorch).")
+    var initFrom: String?
+
+    @Flag(help: "Take batches in file order (the last partial batch is kept).")
+    var noShuffle = false
+
+    @Flag(help: "Print the final metrics as one JSON object on standard output.")
+    var json = false
+
+    @Option(help: "Threads for matrix products (BLAS).")
+    var threads: Int?
+
+    mutating func validate() throws {
+        guard epochs > 0 else { throw ValidationError("--epochs must be positive, got \(epochs)") }
+        if let threads, threads <= 0 { throw ValidationError("--threads must be positive, got \(threads)") }
+    }
+
+    func run() throws {
+        if let threads { BLASThreads.set(threads) }
+        let datasetName = data.dataset ?? .fashionMNIST
+        let trainSet = try datasetName.load(.train, dataDirectory: data.dataDir)
+        let testSet = try datasetName.load(.test, dataDirectory: data.dataDir)
+        let architecture = model.architecture(inputs: trainSet.height * trainSet.width,
+                                              classes: trainSet.classNames.count)
+        var generator = RandomGenerator(seed: seed)
+        let network = architecture.build(generator: &generator, seed: seed)
+        if let initializer = initialization.initializer {
+            network.initialize(weights: initializer, biases: .zeros, using: &generator)
+        }
+        if let initFrom { try network.loadCheckpoint(from: initFrom) }
+        let optimizer = optimization.make(parameters: network.parameters)
+        let parameterCount = network.parameters.reduce(0) { $0 + $1.value.count }
+
+        let folder = try RunFolder(creating: out ?? RunFolder.defaultPath())
+        try folder.writeJSON(configuration(datasetName, architecture), to: "config.json")
+        let progress = ProgressDisplay()
+        FileHandle.standardError.write(Data("""
+            training \(architecture.summary) (\(parameterCount) parameters) on \(datasetName.rawValue): \
+            \(trainSet.count) training and \(testSet.count) test images, \(epochs) epoch\(epochs == 1 ? "" : "s"), \
+            \(optimization.summary), batch size \(data.batchSize)\n
+            """.utf8))
+
+        var partial = History()
+        let history = try fit(
+            network, optimizer: optimizer,
+            train: DataLoader(trainSet, batchSize: data.batchSize, shuffle: !noShuffle, seed: seed),
+            validation: DataLoader(testSet, batchSize: data.batchSize, shuffle: false),
+            epochs: epochs, progress: progress
+        ) { record in
+            partial.epochs.append(record)
+            try folder.write(partial.csv(), to: "history.csv")
+        }
+
+        try network.saveCheckpoint(to: folder.file("model.safetensors"), metadata: [
+            ModelArchitecture.metadataKey: architecture.json,
+            "dataset": datasetName.rawValue,
+            "epoch": "\(epochs)",
+            "optimizer": optimization.summary,
+            "format": "pt",
+        ])
+        let metrics = summary(of: history, architecture: architecture, parameters: parameterCount, folder: folder)
+        try folder.writeJSON(metrics, to: "metrics.json")
+        if json {
+            print(RunFolder.json(metrics, pretty: false))
+        } else {
+            let last = history.epochs[history.epochs.count - 1]
+            print(String(format: "test accuracy %.4f (test loss %.4f, train loss %.4f, train accuracy %.4f)",
+                         last.testAccuracy ?? 0, last.testLoss ?? 0, last.trainLoss, last.trainAccuracy))
+            print("run saved in \(folder.path)")
+        }
+    }
+
+    private func configuration(_ dataset: DatasetName, _ architecture: ModelArchitecture) -> RunConfiguration {
+        RunConfiguration(version: DiveVersion.current, dataset: dataset.rawValue, dataDirectory: data.dataDir,
+                         architecture: architecture, initialization: initialization.description, initFrom: initFrom,
+                         optimizer: optimization.optimizer.rawValue, learningRate: optimization.effectiveLearningRate,
+                         momentum: optimization.momentum, weightDecay: optimization.weightDecay,
+                         batchSize: data.batchSize, epochs: epochs, seed: seed, shuffle: !noShuffle, threads: threads)
+    }
+
+    private func summary(of history: History, architecture: ModelArchitecture, parameters: Int,
+                         folder: RunFolder) -> RunMetrics {
+        let last = history.epochs[history.epochs.count - 1]
+        let seconds = history.epochs.map(\.seconds).reduce(0, +) / Double(history.epochs.count)
+        return RunMetrics(trainLoss: last.trainLoss, trainAccuracy: last.trainAccuracy, testLoss: last.testLoss,
+                          testAccuracy: last.testAccuracy, epochs: epochs, epochSeconds: seconds, seed: seed,
+                          model: architecture.model.rawValue, architecture: architecture.summary,
+                          parameters: parameters, runDirectory: folder.path)
+    }
+}

@@ -1,0 +1,14 @@
+/// A failure during training that the caller can act on.
+public enum TrainingError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The loss became NaN or infinite: the parameters diverged.
+    case nonFiniteLoss(epoch: Int, batch: Int, loss: Float, learningRate: Float)
+
+    /// What went wrong, where, and what to try.
+    public var description: String {
+        switch self {
+        case let .nonFiniteLoss(epoch, batch, loss, learningRate):
+            "the loss became \(loss) at epoch \(epoch), batch \(batch): training diverged; "
+                + "try a smaller learning rate than \(learningRate)"
+        }
+    }
+}

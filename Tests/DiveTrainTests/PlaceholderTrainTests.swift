@@ -1,2 +1,0 @@
-import Testing
-// Replaced by the real tests of this module.
