@@ -39,6 +39,9 @@ public struct ExampleResult: Sendable, Equatable, Encodable {
     /// The numbers stored under `key` as a list, or nil.
     public func numbers(_ key: String) -> [Double]? { self[key]?.numbers }
 
+    /// The texts stored under `key` as a list, or nil.
+    public func texts(_ key: String) -> [String]? { self[key]?.texts }
+
     /// One line of JSON: an object with the entries in order, then `"files"` when any were written.
     /// Non-finite numbers become `null`.
     public func json() -> String {
@@ -109,6 +112,15 @@ public enum ResultValue: Sendable, Equatable, Encodable {
         guard case let .list(values) = self else { return nil }
         let numbers = values.compactMap(\.number)
         return numbers.count == values.count ? numbers : nil
+    }
+
+    /// The value as a list of texts when it is one, else nil.
+    public var texts: [String]? {
+        guard case let .list(values) = self else { return nil }
+        let texts = values.compactMap { value -> String? in
+            if case let .text(text) = value { text } else { nil }
+        }
+        return texts.count == values.count ? texts : nil
     }
 
     /// The value as JSON text. A number that is exactly a `Float` (most results are) is written

@@ -1,22 +1,22 @@
 import Dive
 
 /// Section 3.3, *Concise Implementation of Linear Regression*: the same regression as
-/// ``LinearRegressionScratchExample`` with the library's pieces in place of the hand-written ones.
+/// `LinearRegressionScratchExample` with the library's pieces in place of the hand-written ones.
 ///
 /// `data_iter` becomes a `DataLoader` over a `TensorDataset`, `linreg` a `Sequential` holding
 /// one `Linear(2, 1)`, `squared_loss` the mean squared error `mseLoss` and `sgd` the `SGD`
 /// optimizer. The printed loss is PyTorch's `MSELoss`, the mean of `(ŷ − y)²` without the
 /// book's ½, so it settles at the noise variance 0.01² = 1e-4 rather than half of it.
-public struct LinearRegressionExample: Example {
-    public let name = "linear-regression"
-    public let summary = "Linear regression with Sequential(Linear(2, 1)), mseLoss, SGD and a DataLoader"
-    public let bookSection = "3.3 Concise Implementation of Linear Regression"
-    public let defaultEpochs: Int? = 3
+struct LinearRegressionExample: Example {
+    let name = "linear-regression"
+    let summary = "Linear regression with Sequential(Linear(2, 1)), mseLoss, SGD and a DataLoader"
+    let bookSection = "3.3 Concise Implementation of Linear Regression"
+    let defaultEpochs: Int? = 3
 
     /// The example with the book's settings.
-    public init() {}
+    init() {}
 
-    public func run(_ options: ExampleOptions) throws -> ExampleResult {
+    func run(_ options: ExampleOptions) throws -> ExampleResult {
         let seed = options.seed(default: 42)
         var generator = RandomGenerator(seed: seed)
 

@@ -7,16 +7,16 @@ import Dive
 /// `b = 4.2` and noise `ε ~ N(0, 0.01²)`, then recovers `w` and `b` by minibatch stochastic
 /// gradient descent on the squared loss, and prints the loss after each epoch and the errors
 /// of the estimates. Each piece below is one of the book's functions.
-public struct LinearRegressionScratchExample: Example {
-    public let name = "linear-regression-scratch"
-    public let summary = "Linear regression by hand: synthetic data, linreg, squared_loss and sgd written out"
-    public let bookSection = "3.2 Linear Regression Implementation from Scratch"
-    public let defaultEpochs: Int? = 3
+struct LinearRegressionScratchExample: Example {
+    let name = "linear-regression-scratch"
+    let summary = "Linear regression by hand: synthetic data, linreg, squared_loss and sgd written out"
+    let bookSection = "3.2 Linear Regression Implementation from Scratch"
+    let defaultEpochs: Int? = 3
 
     /// The example with the book's settings.
-    public init() {}
+    init() {}
 
-    public func run(_ options: ExampleOptions) throws -> ExampleResult {
+    func run(_ options: ExampleOptions) throws -> ExampleResult {
         var generator = RandomGenerator(seed: options.seed(default: 42))
 
         // Generating the dataset: `synthetic_data(true_w, true_b, 1000)` draws X ~ N(0, 1) and

@@ -1,24 +1,24 @@
 import Dive
 
 /// Section 3.7, *Concise Implementation of Softmax Regression*: the classifier of
-/// ``SoftmaxRegressionScratchExample`` from library parts.
+/// `SoftmaxRegressionScratchExample` from library parts.
 ///
 /// The model is `Flatten` followed by `Linear(784, 10)`, with weights redrawn from N(0, 0.01²)
 /// as the book's `init_weights` does. The softmax and the logarithm of the cross-entropy are
 /// not computed separately: the library's cross-entropy takes the scores ("logits") and uses
 /// the log-sum-exp trick, so large scores cannot overflow `exp`. `SGD` with learning rate 0.1
 /// trains it for 10 epochs, through the library's `fit`.
-public struct SoftmaxRegressionExample: Example {
-    public let name = "softmax-regression"
-    public let summary = "Softmax regression on Fashion-MNIST with Sequential(Flatten, Linear(784, 10)), cross-entropy, SGD"
-    public let bookSection = "3.7 Concise Implementation of Softmax Regression"
-    public let defaultEpochs: Int? = 10
-    public let usesImageData = true
+struct SoftmaxRegressionExample: Example {
+    let name = "softmax-regression"
+    let summary = "Softmax regression on Fashion-MNIST with Sequential(Flatten, Linear(784, 10)), cross-entropy, SGD"
+    let bookSection = "3.7 Concise Implementation of Softmax Regression"
+    let defaultEpochs: Int? = 10
+    let usesImageData = true
 
     /// The example with the book's settings.
-    public init() {}
+    init() {}
 
-    public func run(_ options: ExampleOptions) throws -> ExampleResult {
+    func run(_ options: ExampleOptions) throws -> ExampleResult {
         let seed = options.seed(default: 0)
         var generator = RandomGenerator(seed: seed)
         let data = try ImageData.fashionMNIST(options)

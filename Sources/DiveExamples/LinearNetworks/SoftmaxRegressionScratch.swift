@@ -11,17 +11,17 @@ import Dive
 ///
 /// The training utilities this section defines (`accuracy`, `evaluate_accuracy`,
 /// `train_epoch_ch3`, `train_ch3`, `predict_ch3`) are in `SoftmaxRegressionScratch+Training.swift`.
-public struct SoftmaxRegressionScratchExample: Example {
-    public let name = "softmax-regression-scratch"
-    public let summary = "Softmax regression on Fashion-MNIST by hand: softmax, cross-entropy and the training loop"
-    public let bookSection = "3.6 Implementation of Softmax Regression from Scratch"
-    public let defaultEpochs: Int? = 10
-    public let usesImageData = true
+struct SoftmaxRegressionScratchExample: Example {
+    let name = "softmax-regression-scratch"
+    let summary = "Softmax regression on Fashion-MNIST by hand: softmax, cross-entropy and the training loop"
+    let bookSection = "3.6 Implementation of Softmax Regression from Scratch"
+    let defaultEpochs: Int? = 10
+    let usesImageData = true
 
     /// The example with the book's settings.
-    public init() {}
+    init() {}
 
-    public func run(_ options: ExampleOptions) throws -> ExampleResult {
+    func run(_ options: ExampleOptions) throws -> ExampleResult {
         let seed = options.seed(default: 0)
         var generator = RandomGenerator(seed: seed)
 

@@ -7,16 +7,16 @@ import Dive
 /// `y.backward(torch.ones_like(x))` to get the derivative at every point at once (the gradient
 /// of `Σ y` with respect to `x`) and plots that too. ReLU's derivative is 0 or 1 (0 at exactly
 /// 0, by convention); the sigmoid's peaks at 0.25 and tanh's at 1, both at `x = 0`.
-public struct ActivationsExample: Example {
-    public let name = "activations"
-    public let summary = "ReLU, PReLU, sigmoid and tanh with their autograd derivatives over [-8, 8), plotted"
-    public let bookSection = "4.1 Multilayer Perceptrons"
-    public let defaultEpochs: Int? = nil
+struct ActivationsExample: Example {
+    let name = "activations"
+    let summary = "ReLU, PReLU, sigmoid and tanh with their autograd derivatives over [-8, 8), plotted"
+    let bookSection = "4.1 Multilayer Perceptrons"
+    let defaultEpochs: Int? = nil
 
     /// The example with the book's settings.
-    public init() {}
+    init() {}
 
-    public func run(_ options: ExampleOptions) throws -> ExampleResult {
+    func run(_ options: ExampleOptions) throws -> ExampleResult {
         // `x = torch.arange(-8.0, 8.0, 0.1, requires_grad=True)`: 160 points.
         let x = Tensor.arange(from: -8, to: 8, step: 0.1).requiringGrad()
 

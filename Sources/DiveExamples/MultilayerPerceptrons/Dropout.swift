@@ -1,23 +1,23 @@
 import Dive
 
-/// Section 4.6, *Dropout*, concisely: the network of ``DropoutScratchExample`` as a
+/// Section 4.6, *Dropout*, concisely: the network of `DropoutScratchExample` as a
 /// `Sequential` with the library's `Dropout` layers after each hidden ReLU.
 ///
 /// `Dropout` drops only in training mode; the library's `fit` switches the model to training
 /// mode for each epoch and `evaluate` to evaluation mode for the test set, as the book's
 /// `train_ch3` does with `net.train()` and `net.eval()`. Weights from N(0, 0.01²), SGD with
 /// learning rate 0.5, batches of 256, 10 epochs.
-public struct DropoutExample: Example {
-    public let name = "dropout"
-    public let summary = "MLP 784-256-256-10 with Dropout(0.2) and Dropout(0.5) layers, train/eval modes, on Fashion-MNIST"
-    public let bookSection = "4.6 Dropout (concise)"
-    public let defaultEpochs: Int? = 10
-    public let usesImageData = true
+struct DropoutExample: Example {
+    let name = "dropout"
+    let summary = "MLP 784-256-256-10 with Dropout(0.2) and Dropout(0.5) layers, train/eval modes, on Fashion-MNIST"
+    let bookSection = "4.6 Dropout (concise)"
+    let defaultEpochs: Int? = 10
+    let usesImageData = true
 
     /// The example with the book's settings.
-    public init() {}
+    init() {}
 
-    public func run(_ options: ExampleOptions) throws -> ExampleResult {
+    func run(_ options: ExampleOptions) throws -> ExampleResult {
         let seed = options.seed(default: 0)
         var generator = RandomGenerator(seed: seed)
         let data = try ImageData.fashionMNIST(options)

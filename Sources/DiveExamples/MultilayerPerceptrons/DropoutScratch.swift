@@ -8,17 +8,17 @@ import Dive
 /// 0.2 after the first and 0.5 after the second, only in training mode. SGD with learning rate
 /// 0.5, batches of 256, 10 epochs, through the hand-written `train_ch3`, which switches the
 /// network to evaluation mode (no dropout) to measure test accuracy.
-public struct DropoutScratchExample: Example {
-    public let name = "dropout-scratch"
-    public let summary = "MLP 784-256-256-10 with dropout 0.2/0.5 written by hand (dropout_layer), on Fashion-MNIST"
-    public let bookSection = "4.6 Dropout (from scratch)"
-    public let defaultEpochs: Int? = 10
-    public let usesImageData = true
+struct DropoutScratchExample: Example {
+    let name = "dropout-scratch"
+    let summary = "MLP 784-256-256-10 with dropout 0.2/0.5 written by hand (dropout_layer), on Fashion-MNIST"
+    let bookSection = "4.6 Dropout (from scratch)"
+    let defaultEpochs: Int? = 10
+    let usesImageData = true
 
     /// The example with the book's settings.
-    public init() {}
+    init() {}
 
-    public func run(_ options: ExampleOptions) throws -> ExampleResult {
+    func run(_ options: ExampleOptions) throws -> ExampleResult {
         let seed = options.seed(default: 0)
         var generator = RandomGenerator(seed: seed)
 

@@ -18,17 +18,17 @@ import Dive
 /// It runs on MNIST when the MNIST loader finds it, and on Fashion-MNIST otherwise (it says
 /// which); note that a `--data-dir` holding the Fashion-MNIST files themselves would be taken for
 /// MNIST, as the two use the same file names.
-public struct KerasMNISTExample: Example {
-    public let name = "keras-mnist"
-    public let summary = "Keras-style Dense(128)-Dense(64)-Dense(10) with Adam, fit/evaluate/predict, on MNIST (Fashion-MNIST if absent)"
-    public let bookSection = "Keras' Sequential MNIST model (beyond the book)"
-    public let defaultEpochs: Int? = 10
-    public let usesImageData = true
+struct KerasMNISTExample: Example {
+    let name = "keras-mnist"
+    let summary = "Keras-style Dense(128)-Dense(64)-Dense(10) with Adam, fit/evaluate/predict, on MNIST (Fashion-MNIST if absent)"
+    let bookSection = "Keras' Sequential MNIST model (beyond the book)"
+    let defaultEpochs: Int? = 10
+    let usesImageData = true
 
     /// The example with its default settings.
-    public init() {}
+    init() {}
 
-    public func run(_ options: ExampleOptions) throws -> ExampleResult {
+    func run(_ options: ExampleOptions) throws -> ExampleResult {
         let seed = options.seed(default: 0)
         var generator = RandomGenerator(seed: seed)
 
@@ -62,8 +62,8 @@ public struct KerasMNISTExample: Example {
         // predict on the first 10 test images: the class with the largest score.
         let first = data.test.batch(at: Array(0..<min(10, data.test.count)))
         let predictions = predict(model, inputs: first.inputs)
-        options.print("predicted: \(predictions)")
-        options.print("true:      \(first.labels)")
+        options.print("predicted: \(predictions) \(data.test.textLabels(predictions))")
+        options.print("true:      \(first.labels) \(data.test.textLabels(first.labels))")
 
         // evaluate(x_test, y_test).
         let evaluation = evaluate(model, on: test)

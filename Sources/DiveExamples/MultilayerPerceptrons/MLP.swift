@@ -1,23 +1,23 @@
 import Dive
 
 /// Section 4.3, *Concise Implementation of Multilayer Perceptrons*: the MLP of
-/// ``MLPScratchExample`` as a `Sequential`, which is also what `dive train` trains by default.
+/// `MLPScratchExample` as a `Sequential`, which is also what `dive train` trains by default.
 ///
 /// `Flatten`, `Linear(784, 256)`, `ReLU`, `Linear(256, 10)`; weights redrawn from N(0, 0.01²)
 /// and biases 0 (`net.apply(init_weights)`), cross-entropy, SGD with learning rate 0.1,
 /// batches of 256, 10 epochs, trained by the library's `fit`.
-public struct MLPExample: Example {
-    public let name = "mlp"
-    public let summary = "MLP Flatten-Linear(784, 256)-ReLU-Linear(256, 10) on Fashion-MNIST with SGD (the dive train default)"
-    public let bookSection = "4.3 Concise Implementation of Multilayer Perceptrons"
-    public let defaultEpochs: Int? = 10
-    public let defaultHiddenUnits: Int? = 256
-    public let usesImageData = true
+struct MLPExample: Example {
+    let name = "mlp"
+    let summary = "MLP Flatten-Linear(784, 256)-ReLU-Linear(256, 10) on Fashion-MNIST with SGD (the dive train default)"
+    let bookSection = "4.3 Concise Implementation of Multilayer Perceptrons"
+    let defaultEpochs: Int? = 10
+    let defaultHiddenUnits: Int? = 256
+    let usesImageData = true
 
     /// The example with the book's settings.
-    public init() {}
+    init() {}
 
-    public func run(_ options: ExampleOptions) throws -> ExampleResult {
+    func run(_ options: ExampleOptions) throws -> ExampleResult {
         let seed = options.seed(default: 0)
         var generator = RandomGenerator(seed: seed)
         let data = try ImageData.fashionMNIST(options)

@@ -8,18 +8,18 @@ import Dive
 /// example) and the optimizer the library's SGD with learning rate 0.1, driven by the
 /// hand-written `train_ch3` from section 3.6 for 10 epochs. The hidden layer lifts the book's
 /// test accuracy from softmax regression's 0.83 to about 0.85.
-public struct MLPScratchExample: Example {
-    public let name = "mlp-scratch"
-    public let summary = "MLP 784-256-10 on Fashion-MNIST with W1, b1, W2, b2 and relu written by hand"
-    public let bookSection = "4.2 Implementation of Multilayer Perceptrons from Scratch"
-    public let defaultEpochs: Int? = 10
-    public let defaultHiddenUnits: Int? = 256
-    public let usesImageData = true
+struct MLPScratchExample: Example {
+    let name = "mlp-scratch"
+    let summary = "MLP 784-256-10 on Fashion-MNIST with W1, b1, W2, b2 and relu written by hand"
+    let bookSection = "4.2 Implementation of Multilayer Perceptrons from Scratch"
+    let defaultEpochs: Int? = 10
+    let defaultHiddenUnits: Int? = 256
+    let usesImageData = true
 
     /// The example with the book's settings.
-    public init() {}
+    init() {}
 
-    public func run(_ options: ExampleOptions) throws -> ExampleResult {
+    func run(_ options: ExampleOptions) throws -> ExampleResult {
         let seed = options.seed(default: 0)
         var generator = RandomGenerator(seed: seed)
         let data = try ImageData.fashionMNIST(options)

@@ -13,16 +13,16 @@ import Foundation
 /// - the first 2 (a line, "underfitting"): both losses stay high;
 /// - all 20 ("overfitting", trained for 1500 epochs): the training loss keeps falling while the
 ///   test loss stays above it, the extra weights fitting noise.
-public struct ModelSelectionExample: Example {
-    public let name = "model-selection"
-    public let summary = "Polynomial fitting with 4, 2 and 20 features: a good fit, underfitting and overfitting"
-    public let bookSection = "4.4 Model Selection, Underfitting, and Overfitting"
-    public let defaultEpochs: Int? = 400
+struct ModelSelectionExample: Example {
+    let name = "model-selection"
+    let summary = "Polynomial fitting with 4, 2 and 20 features: a good fit, underfitting and overfitting"
+    let bookSection = "4.4 Model Selection, Underfitting, and Overfitting"
+    let defaultEpochs: Int? = 400
 
     /// The example with the book's settings.
-    public init() {}
+    init() {}
 
-    public func run(_ options: ExampleOptions) throws -> ExampleResult {
+    func run(_ options: ExampleOptions) throws -> ExampleResult {
         let seed = options.seed(default: 7)
         var generator = RandomGenerator(seed: seed)
 

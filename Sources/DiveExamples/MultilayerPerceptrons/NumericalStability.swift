@@ -9,16 +9,16 @@ import Dive
 ///   units (about 3e-4 at ±8), so gradients through saturated sigmoids disappear;
 /// - exploding: a product of 100 random 4×4 matrices with N(0, 1) entries grows to entries of
 ///   about 1e20 and more, far beyond anything an optimizer can use.
-public struct NumericalStabilityExample: Example {
-    public let name = "numerical-stability"
-    public let summary = "Vanishing sigmoid gradients, plotted; exploding products of 100 random 4x4 matrices"
-    public let bookSection = "4.8 Numerical Stability and Initialization"
-    public let defaultEpochs: Int? = nil
+struct NumericalStabilityExample: Example {
+    let name = "numerical-stability"
+    let summary = "Vanishing sigmoid gradients, plotted; exploding products of 100 random 4x4 matrices"
+    let bookSection = "4.8 Numerical Stability and Initialization"
+    let defaultEpochs: Int? = nil
 
     /// The example with the book's settings.
-    public init() {}
+    init() {}
 
-    public func run(_ options: ExampleOptions) throws -> ExampleResult {
+    func run(_ options: ExampleOptions) throws -> ExampleResult {
         var result = ExampleResult()
 
         // Vanishing gradients: the sigmoid and its derivative over [-8, 8), by autograd.

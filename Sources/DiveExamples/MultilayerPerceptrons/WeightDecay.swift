@@ -9,16 +9,16 @@ import Dive
 /// weights small and the test loss down. The book does it twice:
 /// - from scratch, adding `lambd * l2_penalty(w)` to the squared loss (λ = 0, then λ = 3);
 /// - concisely, with the optimizer's `weight_decay` on the weights only (not the bias).
-public struct WeightDecayExample: Example {
-    public let name = "weight-decay"
-    public let summary = "L2 penalty on 200-dimensional regression with 20 examples: λ = 0 vs λ = 3, scratch and concise"
-    public let bookSection = "4.5 Weight Decay"
-    public let defaultEpochs: Int? = 100
+struct WeightDecayExample: Example {
+    let name = "weight-decay"
+    let summary = "L2 penalty on 200-dimensional regression with 20 examples: λ = 0 vs λ = 3, scratch and concise"
+    let bookSection = "4.5 Weight Decay"
+    let defaultEpochs: Int? = 100
 
     /// The example with the book's settings.
-    public init() {}
+    init() {}
 
-    public func run(_ options: ExampleOptions) throws -> ExampleResult {
+    func run(_ options: ExampleOptions) throws -> ExampleResult {
         let seed = options.seed(default: 3)
         var generator = RandomGenerator(seed: seed)
 

@@ -9,17 +9,17 @@ import Dive
 /// bad starts: a hidden ReLU unit that is negative on all four points never recovers (its
 /// gradient is 0), and then XOR is out of reach. The example therefore also trains from 20
 /// seeds and counts how many learn; with 8 hidden units (`--hidden 8`) every seed does.
-public struct XORExample: Example {
-    public let name = "xor"
-    public let summary = "A 2-2-1 network learns XOR with BCE and SGD; how many of 20 seeds learn (--hidden widens it)"
-    public let bookSection = "4.1 Multilayer Perceptrons (XOR, beyond the book)"
-    public let defaultEpochs: Int? = 1000
-    public let defaultHiddenUnits: Int? = 2
+struct XORExample: Example {
+    let name = "xor"
+    let summary = "A 2-2-1 network learns XOR with BCE and SGD; how many of 20 seeds learn (--hidden widens it)"
+    let bookSection = "4.1 Multilayer Perceptrons (XOR, beyond the book)"
+    let defaultEpochs: Int? = 1000
+    let defaultHiddenUnits: Int? = 2
 
     /// The example with its default settings.
-    public init() {}
+    init() {}
 
-    public func run(_ options: ExampleOptions) throws -> ExampleResult {
+    func run(_ options: ExampleOptions) throws -> ExampleResult {
         let hidden = options.hiddenUnits ?? 2
         let epochs = options.epochs(default: 1000)
         let seed = options.seed(default: 4)   // the first of seeds 0…19 from which 2 hidden units learn
