@@ -9,9 +9,10 @@ public struct ExampleOptions: Sendable {
     /// nil for the book's. Must be positive.
     public var epochs: Int?
     /// Train on only the first `trainingExamples` images of the training set; nil for all
-    /// 60 000. Applies to the examples on Fashion-MNIST or MNIST.
+    /// 60 000. Applies to the examples on Fashion-MNIST or MNIST; must be positive.
     public var trainingExamples: Int?
     /// Evaluate on only the first `testExamples` images of the test set; nil for all 10 000.
+    /// Must be positive.
     public var testExamples: Int?
     /// The width of the hidden layers instead of the book's, for examples that have a
     /// ``Example/defaultHiddenUnits``; nil for the book's.
@@ -44,8 +45,12 @@ public struct ExampleOptions: Sendable {
     /// Prints one line the way the book's `print` does, to ``printer``.
     public func print(_ line: String) { printer.write(line) }
 
-    /// `epochs` when set, else the book's `bookEpochs`.
-    func epochs(default bookEpochs: Int) -> Int { epochs ?? bookEpochs }
+    /// `epochs` when set, else the book's `bookEpochs`. Traps when `epochs` is not positive.
+    func epochs(default bookEpochs: Int) -> Int {
+        guard let epochs else { return bookEpochs }
+        precondition(epochs > 0, "ExampleOptions: epochs must be positive, got \(epochs)")
+        return epochs
+    }
 
     /// `seed` when set, else the example's `exampleSeed`.
     func seed(default exampleSeed: UInt64) -> UInt64 { seed ?? exampleSeed }

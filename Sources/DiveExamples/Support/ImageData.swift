@@ -34,6 +34,9 @@ struct ImageData {
     }
 
     private init(name: String, train: ImageDataset, test: ImageDataset, options: ExampleOptions) {
+        for case let size? in [options.trainingExamples, options.testExamples] {
+            precondition(size > 0, "ExampleOptions: trainingExamples and testExamples must be positive, got \(size)")
+        }
         self.name = name
         self.train = train.subset(0..<min(train.count, options.trainingExamples ?? train.count))
         self.test = test.subset(0..<min(test.count, options.testExamples ?? test.count))
