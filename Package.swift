@@ -20,9 +20,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "_DiveBLAS", path: "Sources/_DiveBLAS"),
         .systemLibrary(name: "_DiveZlib", path: "Sources/_DiveZlib"),
+        .target(name: "_DiveKernels"),
         .target(
             name: "DiveCore",
-            dependencies: [.target(name: "_DiveBLAS", condition: .when(platforms: [.linux]))],
+            dependencies: ["_DiveKernels", .target(name: "_DiveBLAS", condition: .when(platforms: [.linux]))],
             linkerSettings: blasSettings
         ),
         .target(name: "DiveNN", dependencies: ["DiveCore"]),

@@ -50,7 +50,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let threads { BLASThreads.set(threads) }
+        if let threads { ComputeThreads.set(threads) }
         let datasetName = data.dataset ?? .fashionMNIST
         let trainSet = try datasetName.load(.train, dataDirectory: data.dataDir)
         let testSet = try datasetName.load(.test, dataDirectory: data.dataDir)

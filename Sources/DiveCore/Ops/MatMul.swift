@@ -92,22 +92,3 @@ private func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
     cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
                 Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
 }
-
-/// The number of threads BLAS uses for matrix products.
-public enum BLASThreads {
-    /// Sets how many threads matrix products may use (OpenBLAS); no effect with Accelerate.
-    public static func set(_ count: Int) {
-        #if !canImport(Accelerate)
-        openblas_set_num_threads(Int32(count))
-        #endif
-    }
-
-    /// How many threads matrix products use (1 with Accelerate, which chooses for itself).
-    public static var current: Int {
-        #if canImport(Accelerate)
-        return 1
-        #else
-        return Int(openblas_get_num_threads())
-        #endif
-    }
-}
