@@ -14,8 +14,13 @@ func dive(_ arguments: String...) throws -> DiveResult { try dive(arguments) }
 
 /// Runs the built `dive` binary with `arguments`; see ``dive(_:)-(String...)``.
 func dive(_ arguments: [String]) throws -> DiveResult {
+    try runProcess(diveBinary(), arguments)
+}
+
+/// Runs `executable` with `arguments` to its end, capturing what it prints.
+func runProcess(_ executable: URL, _ arguments: [String]) throws -> DiveResult {
     let process = Process()
-    process.executableURL = try diveBinary()
+    process.executableURL = executable
     process.arguments = arguments
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dive-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -33,10 +38,14 @@ func dive(_ arguments: [String]) throws -> DiveResult {
                       standardError: try String(contentsOf: errURL, encoding: .utf8))
 }
 
-private func diveBinary() throws -> URL {
+/// The package's root folder.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// The `dive` binary the tests run.
+func diveBinary() throws -> URL {
     if let path = ProcessInfo.processInfo.environment["DIVE_BINARY"] { return URL(fileURLWithPath: path) }
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    let root = packageRoot
     let candidates = ["debug", "release"].map { root.appendingPathComponent(".build/\($0)/dive") }
     let built = candidates.compactMap { url -> (URL, Date)? in
         let date = try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
