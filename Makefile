@@ -58,3 +58,9 @@ $(FUZZ_DIR)/safetensors-fuzzer: $(SAFETENSORS_SOURCES) Tests/Fuzz/SafetensorsFuz
 
 clean:
 	rm -rf .build
+
+# Benchmarks (never part of `make test`): Dive and, where `bash ../shared/bench/peers/setup.sh`
+# has made their environment, the PyTorch, JAX and numpy peers, in one run.
+bench: deps
+	$(SWIFT) build -c release --product dive
+	bash Benchmarks/run.sh

@@ -20,9 +20,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "_DiveBLAS", path: "Sources/_DiveBLAS"),
         .systemLibrary(name: "_DiveZlib", path: "Sources/_DiveZlib"),
+        .target(name: "_DiveKernels"),
         .target(
             name: "DiveCore",
-            dependencies: [.target(name: "_DiveBLAS", condition: .when(platforms: [.linux]))],
+            dependencies: ["_DiveKernels", .target(name: "_DiveBLAS", condition: .when(platforms: [.linux]))],
             linkerSettings: blasSettings
         ),
         .target(name: "DiveNN", dependencies: ["DiveCore"]),
@@ -31,9 +32,10 @@ let package = Package(
         .target(name: "DiveTrain", dependencies: ["DiveNN", "DiveOptim", "DiveData"]),
         .target(name: "DivePlot", dependencies: ["DiveCore", "_DiveZlib"]),
         .target(name: "Dive", dependencies: ["DiveCore", "DiveNN", "DiveOptim", "DiveData", "DiveTrain", "DivePlot"]),
+        .target(name: "DiveExamples", dependencies: ["Dive"]),
         .executableTarget(
             name: "DiveCLI",
-            dependencies: ["Dive", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Dive", "DiveExamples", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "DiveCoreTests", dependencies: ["DiveCore"]),
         .testTarget(name: "DiveNNTests", dependencies: ["DiveNN"]),
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "DiveDataTests", dependencies: ["DiveData"]),
         .testTarget(name: "DiveTrainTests", dependencies: ["DiveTrain"]),
         .testTarget(name: "DivePlotTests", dependencies: ["DivePlot"]),
+        .testTarget(name: "DiveExamplesTests", dependencies: ["DiveExamples"]),
         .testTarget(name: "DiveCLITests", dependencies: ["Dive"]),
     ]
 )

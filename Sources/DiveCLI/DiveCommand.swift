@@ -14,6 +14,7 @@ struct DiveCommand: ParsableCommand {
             EvaluateCommand.self,
             PredictCommand.self,
             PlotCommand.self,
+            ExampleCommand.self,
             DataCommand.self,
             BenchCommand.self,
         ]

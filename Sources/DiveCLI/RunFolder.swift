@@ -50,4 +50,20 @@ struct RunFolder {
         // Every value written is made of strings, numbers, arrays and optionals.
         return String(decoding: try! encoder.encode(value), as: UTF8.self)
     }
+
+    /// The top-level fields of `value`'s JSON form as name/value pairs, for the report: the keys
+    /// named in `leading` first, in that order, then the others in key order.
+    static func pairs(of value: some Encodable, leading: [String] = []) -> [(name: String, value: String)] {
+        let text = json(value, pretty: false)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return [] }
+        let keys = leading.filter { object[$0] != nil } + object.keys.sorted().filter { !leading.contains($0) }
+        return keys.map { key in
+            if let string = object[key] as? String { return (key, string) }
+            let data = (try? JSONSerialization.data(withJSONObject: object[key]!, options: [.sortedKeys, .fragmentsAllowed])) ?? Data()
+            let text = String(decoding: data, as: UTF8.self)
+            // Floats widened to doubles print with noise digits (0.10000000149011612): round them.
+            if text.contains("."), let number = Double(text) { return (key, String(format: "%.6g", number)) }
+            return (key, text)
+        }
+    }
 }

@@ -10,8 +10,9 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a classifier on Fashion-MNIST or MNIST (default: the book's MLP).",
         discussion: """
-            Prints each epoch's loss and accuracy (on standard error) and the final test accuracy, and \
-            writes config.json, metrics.json, history.csv and model.safetensors to the run folder.
+            Prints each epoch's loss and accuracy (on standard error, with a live chart of the curves on a \
+            terminal) and the final test accuracy, and writes config.json, metrics.json, history.csv, \
+            model.safetensors, curves.svg/.png, predictions.svg/.png and report.html to the run folder.
             """
     )
 
@@ -49,7 +50,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let threads { BLASThreads.set(threads) }
+        if let threads { ComputeThreads.set(threads) }
         let datasetName = data.dataset ?? .fashionMNIST
         let trainSet = try datasetName.load(.train, dataDirectory: data.dataDir)
         let testSet = try datasetName.load(.test, dataDirectory: data.dataDir)
@@ -65,7 +66,8 @@ struct TrainCommand: ParsableCommand {
         let parameterCount = network.parameters.reduce(0) { $0 + $1.value.count }
 
         let folder = try RunFolder(creating: out ?? RunFolder.defaultPath())
-        try folder.writeJSON(configuration(datasetName, architecture), to: "config.json")
+        let config = configuration(datasetName, architecture)
+        try folder.writeJSON(config, to: "config.json")
         let progress = ProgressDisplay()
         FileHandle.standardError.write(Data("""
             training \(architecture.summary) (\(parameterCount) parameters) on \(datasetName.rawValue): \
@@ -82,6 +84,7 @@ struct TrainCommand: ParsableCommand {
         ) { record in
             partial.epochs.append(record)
             try folder.write(partial.csv(), to: "history.csv")
+            progress.showFooter(RunPictures.terminalChart(of: partial, usesColor: true))
         }
 
         try network.saveCheckpoint(to: folder.file("model.safetensors"), metadata: [
@@ -93,13 +96,16 @@ struct TrainCommand: ParsableCommand {
         ])
         let metrics = summary(of: history, architecture: architecture, parameters: parameterCount, folder: folder)
         try folder.writeJSON(metrics, to: "metrics.json")
+        let pictures = try RunPictures(folder: folder).write(
+            model: network, testSet: testSet, configuration: RunFolder.pairs(of: config),
+            metrics: RunFolder.pairs(of: metrics, leading: ["test_acc", "train_acc", "train_loss", "test_loss"]))
         if json {
             print(RunFolder.json(metrics, pretty: false))
         } else {
             let last = history.epochs[history.epochs.count - 1]
             print(String(format: "test accuracy %.4f (test loss %.4f, train loss %.4f, train accuracy %.4f)",
                          last.testAccuracy ?? 0, last.testLoss ?? 0, last.trainLoss, last.trainAccuracy))
-            print("run saved in \(folder.path)")
+            print("run saved in \(folder.path); open \(pictures.last ?? folder.file("report.html")) for the pictures")
         }
     }
 

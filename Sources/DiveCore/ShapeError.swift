@@ -30,15 +30,16 @@ public enum ShapeError: Error, Equatable, CustomStringConvertible, Sendable {
     }
 }
 
-/// Traps with the error's message: for misuse of an operator in code, where throwing
-/// would force every caller to handle a programming error.
-func fail(_ error: ShapeError, file: StaticString = #file, line: UInt = #line) -> Never {
+/// Traps with the error's message: for misuse of an operator or layer in code, where throwing
+/// would force every caller to handle a programming error. Layers and losses use it too, so that
+/// every misuse reads the same way.
+public func trap(_ error: ShapeError, file: StaticString = #file, line: UInt = #line) -> Never {
     fatalError(error.description, file: file, line: line)
 }
 
 /// Evaluates a throwing shape computation and traps with its message on failure.
 func orTrap<T>(_ body: () throws(ShapeError) -> T) -> T {
-    do { return try body() } catch { fail(error) }
+    do { return try body() } catch { trap(error) }
 }
 
 enum Shape {

@@ -9,7 +9,7 @@ extension Tensor {
     /// The result has no autograd link.
     public init(shape: [Int], initializingWith body: (UnsafeMutableBufferPointer<Float>) throws -> Void) rethrows {
         guard shape.allSatisfy({ $0 >= 0 }) else {
-            fail(.invalid(op: "Tensor", message: "shape \(shape) has a negative dimension"))
+            trap(.invalid(op: "Tensor", message: "shape \(shape) has a negative dimension"))
         }
         let storage = Storage(uninitializedCount: Shape.count(shape))
         try body(UnsafeMutableBufferPointer(start: storage.pointer, count: storage.count))

@@ -14,7 +14,7 @@ extension Tensor {
 
     /// `start, start + step, …` up to but excluding `end` (NumPy's `arange`).
     public static func arange(from start: Float = 0, to end: Float, step: Float = 1) -> Tensor {
-        guard step != 0 else { fail(.invalid(op: "arange", message: "step must not be 0")) }
+        guard step != 0 else { trap(.invalid(op: "arange", message: "step must not be 0")) }
         let n = Swift.max(0, Int(((end - start) / step).rounded(.up)))
         return Tensor((0..<n).map { start + Float($0) * step })
     }
@@ -66,7 +66,7 @@ extension Tensor {
     public static func bernoulli(_ shape: [Int], probability: Float,
                                  using generator: inout RandomGenerator) -> Tensor {
         guard (0...1).contains(probability) else {
-            fail(.invalid(op: "bernoulli", message: "probability \(probability) is outside [0, 1]"))
+            trap(.invalid(op: "bernoulli", message: "probability \(probability) is outside [0, 1]"))
         }
         let n = Shape.count(shape)
         let result = Storage(uninitializedCount: n)

@@ -79,7 +79,7 @@ extension Tensor {
     /// The single element of a tensor with one element (any rank), like PyTorch's `item()`.
     public func item() -> Float {
         guard count == 1 else {
-            fail(.invalid(op: "item", message: "needs a tensor with one element, got shape \(shape)"))
+            trap(.invalid(op: "item", message: "needs a tensor with one element, got shape \(shape)"))
         }
         return storage.pointer[offset]
     }
@@ -87,12 +87,12 @@ extension Tensor {
     /// The element at a full index, e.g. `t[1, 2]` for a matrix.
     public subscript(_ index: Int...) -> Float {
         guard index.count == rank else {
-            fail(.invalid(op: "subscript", message: "\(index.count) indices for a tensor of rank \(rank)"))
+            trap(.invalid(op: "subscript", message: "\(index.count) indices for a tensor of rank \(rank)"))
         }
         var position = offset
         for (axis, i) in index.enumerated() {
             guard i >= 0, i < shape[axis] else {
-                fail(.invalid(op: "subscript", message: "index \(i) out of range 0..<\(shape[axis]) on axis \(axis)"))
+                trap(.invalid(op: "subscript", message: "index \(i) out of range 0..<\(shape[axis]) on axis \(axis)"))
             }
             position += i * strides[axis]
         }

@@ -33,6 +33,8 @@ public final class ProgressDisplay {
     private var batch = 0, examples = 0, lossSum = 0.0
     private var epochStart = ContinuousClock.now
     private var lastDraw: ContinuousClock.Instant?
+    /// Lines of the footer on screen under the epoch lines (live mode only).
+    private var footerHeight = 0
 
     /// A display writing to `output`.
     ///
@@ -81,7 +83,22 @@ public final class ProgressDisplay {
         if record.seconds > 0, examples > 0 {
             line += " (\(rate(Double(examples) / record.seconds)) examples/s)"
         }
-        output.write((live ? "\r\u{1B}[K" : "") + line + "\n")
+        output.write((live ? "\r\u{1B}[K" + eraseFooter() : "") + line + "\n")
+    }
+
+    /// Shows `lines` under the epoch lines, replacing the footer shown before (the live chart of
+    /// `dive train`). The next epoch's line is written above it; on a non-terminal output
+    /// (`live` false) nothing is shown.
+    public func showFooter(_ lines: [String]) {
+        guard live else { return }
+        output.write("\r\u{1B}[K" + eraseFooter() + lines.map { $0 + "\n" }.joined())
+        footerHeight = lines.count
+    }
+
+    /// The escape codes that move up over the footer and clear from there to the end of the screen.
+    private func eraseFooter() -> String {
+        defer { footerHeight = 0 }
+        return footerHeight > 0 ? "\u{1B}[\(footerHeight)A\u{1B}[J" : ""
     }
 
     private func barLine(now: ContinuousClock.Instant) -> String {

@@ -7,7 +7,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case let .nonFiniteLoss(epoch, batch, loss, learningRate):
-            "the loss became \(loss) at epoch \(epoch), batch \(batch): training diverged; "
+            // NaN prints as "nan" whatever its sign bit.
+            "the loss became \(loss.isNaN ? "nan" : "\(loss)") at epoch \(epoch), batch \(batch): training diverged; "
                 + "try a smaller learning rate than \(learningRate)"
         }
     }

@@ -64,7 +64,8 @@ import Testing
 
         let folder = run.folder
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files == ["config.json", "history.csv", "metrics.json", "model.safetensors"])
+        #expect(files == ["config.json", "curves.png", "curves.svg", "history.csv", "metrics.json",
+                          "model.safetensors", "predictions.png", "predictions.svg", "report.html"])
         let history = try String(contentsOf: folder.appendingPathComponent("history.csv"), encoding: .utf8)
         let lines = history.split(separator: "\n")
         #expect(lines.first == "epoch,train_loss,train_acc,test_loss,test_acc,epoch_seconds")
@@ -105,5 +106,34 @@ import Testing
         #expect(result.status == 0, "\(result.standardError)")
         let first = try #require(try jsonObject(run.result.standardOutput)["test_acc"] as? Double)
         #expect(try #require(try jsonObject(result.standardOutput)["test_acc"] as? Double) > first)
+    }
+}
+
+/// The pictures of a run: curves and predictions as PNG and SVG, and a self-contained report.
+@Suite struct TrainPicturesTests {
+    @Test func picturesAreValidFilesOfTheRightKind() throws {
+        let run = try TrainedRun.shared.get()
+        let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        for name in ["curves.png", "predictions.png"] {
+            let bytes = [UInt8](try Data(contentsOf: run.folder.appendingPathComponent(name)))
+            #expect(Array(bytes.prefix(8)) == pngSignature, "\(name)")
+        }
+        let curves = try String(contentsOf: run.folder.appendingPathComponent("curves.svg"), encoding: .utf8)
+        for label in ["train loss", "train acc", "test acc", "epoch"] { #expect(curves.contains(label)) }
+        let predictions = try String(contentsOf: run.folder.appendingPathComponent("predictions.svg"), encoding: .utf8)
+        // The first test image is an ankle boot (label 9).
+        #expect(predictions.contains("ankle boot"))
+    }
+
+    @Test func reportOpensWithTheMetricsAndEmbedsEveryFigure() throws {
+        let run = try TrainedRun.shared.get()
+        let html = try String(contentsOf: run.folder.appendingPathComponent("report.html"), encoding: .utf8)
+        let metrics = try #require(html.range(of: "test_acc"))
+        let firstFigure = try #require(html.range(of: "<img"))
+        #expect(metrics.lowerBound < firstFigure.lowerBound)
+        #expect(html.components(separatedBy: "<img").count - 1 == 2)
+        #expect(html.contains("data:image/svg+xml;base64,"))
+        #expect(html.contains("data:image/png;base64,"))
+        #expect(!html.contains("src=\"curves") && !html.contains("src=\"predictions"))
     }
 }

@@ -36,4 +36,27 @@ final class RecordingOutput: ProgressOutput {
         #expect(output.text.contains("examples/s"))
         #expect(output.text.hasSuffix("test acc 0.8400  2.0 s (100 examples/s)\n"))
     }
+
+    @Test func footerIsDrawnUnderTheEpochLinesAndReplacedEachEpoch() {
+        let output = RecordingOutput(isTerminal: true)
+        let display = ProgressDisplay(output: output, redrawInterval: .zero)
+        display.showFooter(["chart 1", "line 2"])
+        #expect(output.text == "\r\u{1B}[Kchart 1\nline 2\n")
+        output.text = ""
+        display.epochStarted(1, of: 1, batchCount: 1)
+        display.epochFinished(record, of: 10)
+        // The bar's line is cleared, the cursor moves up over the two footer lines and clears them.
+        #expect(output.text.hasPrefix("\r\u{1B}[K\u{1B}[2A\u{1B}[Jepoch 2/10"))
+        output.text = ""
+        display.showFooter(["chart 2"])
+        #expect(output.text == "\r\u{1B}[Kchart 2\n")
+    }
+
+    @Test func footerIsNotShownWhenTheOutputIsNotATerminal() {
+        let output = RecordingOutput(isTerminal: false)
+        let display = ProgressDisplay(output: output)
+        display.showFooter(["chart"])
+        display.epochFinished(record, of: 10)
+        #expect(!output.text.contains("chart") && !output.text.contains("\u{1B}"))
+    }
 }

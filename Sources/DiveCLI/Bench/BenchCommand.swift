@@ -35,7 +35,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        BLASThreads.set(threads)
+        ComputeThreads.set(threads)
         let chosen = workload == "all" ? Workload.all : [Workload.named(workload)!]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -48,7 +48,7 @@ extension Tensor {
     /// ``backward(seed:retainingGraph:)`` then.
     public func backward(retainingGraph: Bool = false) {
         guard count == 1 else {
-            fail(.invalid(op: "backward",
+            trap(.invalid(op: "backward",
                           message: "needs a scalar, got shape \(shape); pass a seed gradient with backward(seed:)"))
         }
         backward(seed: Tensor(shape: shape, storage: Storage(repeating: 1, count: 1)), retainingGraph: retainingGraph)
@@ -59,10 +59,10 @@ extension Tensor {
     /// freed afterwards unless `retainingGraph` is true.
     public func backward(seed: Tensor, retainingGraph: Bool = false) {
         guard seed.shape == shape else {
-            fail(.mismatch(op: "backward(seed:)", lhs: shape, rhs: seed.shape, expected: "seed has the output's shape"))
+            trap(.mismatch(op: "backward(seed:)", lhs: shape, rhs: seed.shape, expected: "seed has the output's shape"))
         }
         guard let root = node else {
-            fail(.invalid(op: "backward", message: "this tensor does not require a gradient (no input had requiresGrad, or it was made under withoutGradients)"))
+            trap(.invalid(op: "backward", message: "this tensor does not require a gradient (no input had requiresGrad, or it was made under withoutGradients)"))
         }
         withoutGradients { Self.propagate(from: root, seed: seed.detached(), retainingGraph: retainingGraph) }
     }
@@ -76,7 +76,7 @@ extension Tensor {
                 continue
             }
             guard let backward = node.backward else {
-                fail(.invalid(op: "backward", message: "trying to go backward through the graph a second time (its saved tensors were freed); pass retainingGraph: true to the first backward call"))
+                trap(.invalid(op: "backward", message: "trying to go backward through the graph a second time (its saved tensors were freed); pass retainingGraph: true to the first backward call"))
             }
             let needed = node.inputs.map { $0 != nil }
             let inputGrads = backward(grad, needed)

@@ -93,10 +93,10 @@ extension Tensor {
     @inline(__always)
     mutating func update(with rhs: Tensor, op: String, _ combine: (Float, Float) -> Float) {
         if node != nil && GradMode.isEnabled {
-            fail(.invalid(op: op, message: "in-place update of a tensor that requires a gradient; do it inside withoutGradients { }"))
+            trap(.invalid(op: op, message: "in-place update of a tensor that requires a gradient; do it inside withoutGradients { }"))
         }
         let target = orTrap { () throws(ShapeError) in try Shape.broadcast(shape, rhs.shape, op: op) }
-        guard target == shape else { fail(.notBroadcastable(op: op, lhs: shape, rhs: rhs.shape)) }
+        guard target == shape else { trap(.notBroadcastable(op: op, lhs: shape, rhs: rhs.shape)) }
         let source = rhs.expanded(to: shape).detached().contiguous()
         makeUniqueContiguous()
         let out = storage.pointer, b = source.storage.pointer + source.offset
@@ -112,7 +112,7 @@ extension Tensor {
     /// Overwrites the elements in place with those of `source`, which must have the same shape.
     public mutating func assign(_ source: Tensor) {
         guard source.shape == shape else {
-            fail(.mismatch(op: "assign", lhs: shape, rhs: source.shape, expected: "same shape"))
+            trap(.mismatch(op: "assign", lhs: shape, rhs: source.shape, expected: "same shape"))
         }
         makeUniqueContiguous()
         source.copyStrided(into: storage.pointer)

@@ -5,11 +5,11 @@ extension Tensor {
     /// The gradient goes back to the picked elements only.
     public func gathering(_ indices: [Int]) -> Tensor {
         guard rank == 2, indices.count == shape[0] else {
-            fail(.invalid(op: "gathering", message: "needs a [n, c] tensor and n indices, got shape \(shape) and \(indices.count) indices"))
+            trap(.invalid(op: "gathering", message: "needs a [n, c] tensor and n indices, got shape \(shape) and \(indices.count) indices"))
         }
         let columns = shape[1]
         if let bad = indices.first(where: { $0 < 0 || $0 >= columns }) {
-            fail(.invalid(op: "gathering", message: "index \(bad) is outside 0..<\(columns)"))
+            trap(.invalid(op: "gathering", message: "index \(bad) is outside 0..<\(columns)"))
         }
         let picked = withContiguousPointer { x in indices.enumerated().map { x[$0 * columns + $1] } }
         let original = shape
@@ -23,7 +23,7 @@ extension Tensor {
         let result = Storage(repeating: 0, count: labels.count * classes)
         for (row, label) in labels.enumerated() {
             guard label >= 0, label < classes else {
-                fail(.invalid(op: "oneHot", message: "label \(label) is outside 0..<\(classes)"))
+                trap(.invalid(op: "oneHot", message: "label \(label) is outside 0..<\(classes)"))
             }
             result.pointer[row * classes + label] = 1
         }

@@ -3,10 +3,10 @@
 extension Tensor {
     /// The tensors joined along `axis`; all other sizes must agree. The gradient is split back.
     public static func concatenated(_ tensors: [Tensor], alongAxis axis: Int = 0) -> Tensor {
-        guard let first = tensors.first else { fail(.invalid(op: "concatenated", message: "needs at least one tensor")) }
+        guard let first = tensors.first else { trap(.invalid(op: "concatenated", message: "needs at least one tensor")) }
         let a = orTrap { () throws(ShapeError) in try Shape.normalize(axis: axis, rank: first.rank, op: "concatenated") }
         for t in tensors where t.rank != first.rank || t.shape.enumerated().contains(where: { $0 != a && $1 != first.shape[$0] }) {
-            fail(.mismatch(op: "concatenated", lhs: first.shape, rhs: t.shape, expected: "equal sizes except along axis \(a)"))
+            trap(.mismatch(op: "concatenated", lhs: first.shape, rhs: t.shape, expected: "equal sizes except along axis \(a)"))
         }
         let outer = first.shape[..<a].reduce(1, *), inner = first.shape[(a + 1)...].reduce(1, *)
         let lengths = tensors.map { $0.shape[a] }
@@ -34,9 +34,9 @@ extension Tensor {
 
     /// The tensors, all of one shape, stacked along a new axis `axis`.
     public static func stacked(_ tensors: [Tensor], alongAxis axis: Int = 0) -> Tensor {
-        guard let first = tensors.first else { fail(.invalid(op: "stacked", message: "needs at least one tensor")) }
+        guard let first = tensors.first else { trap(.invalid(op: "stacked", message: "needs at least one tensor")) }
         for t in tensors where t.shape != first.shape {
-            fail(.mismatch(op: "stacked", lhs: first.shape, rhs: t.shape, expected: "equal shapes"))
+            trap(.mismatch(op: "stacked", lhs: first.shape, rhs: t.shape, expected: "equal shapes"))
         }
         return concatenated(tensors.map { $0.unsqueezed(at: axis) }, alongAxis: axis)
     }

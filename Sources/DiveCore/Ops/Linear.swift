@@ -8,7 +8,7 @@ extension Tensor {
     public func linear(weight: Tensor, bias: Tensor?) -> Tensor {
         guard rank >= 1, weight.rank == 2, shape[rank - 1] == weight.shape[1],
               bias.map({ $0.shape == [weight.shape[0]] }) ?? true else {
-            fail(.mismatch(op: "linear", lhs: shape, rhs: weight.shape,
+            trap(.mismatch(op: "linear", lhs: shape, rhs: weight.shape,
                            expected: "input [..., in], weight [out, in], bias [out]; bias is \(bias?.shape.description ?? "none")"))
         }
         let (inputs, outputs) = (weight.shape[1], weight.shape[0])

@@ -20,7 +20,7 @@ extension Tensor {
         guard (a.rank == 2 || a.rank == 3), (b.rank == 2 || b.rank == 3), b.rank <= a.rank,
               a.shape[a.rank - 1] == b.shape[b.rank - 2],
               a.rank == 2 || b.rank == 2 || a.shape[0] == b.shape[0] else {
-            fail(.mismatch(op: "matmul", lhs: a.shape, rhs: b.shape,
+            trap(.mismatch(op: "matmul", lhs: a.shape, rhs: b.shape,
                            expected: "[n, k]·[k, m], [b, n, k]·[b, k, m] or [b, n, k]·[k, m]"))
         }
         if a.rank == 3 && b.rank == 2 {
@@ -91,23 +91,4 @@ private func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
                    beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
     cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
                 Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
-}
-
-/// The number of threads BLAS uses for matrix products.
-public enum BLASThreads {
-    /// Sets how many threads matrix products may use (OpenBLAS); no effect with Accelerate.
-    public static func set(_ count: Int) {
-        #if !canImport(Accelerate)
-        openblas_set_num_threads(Int32(count))
-        #endif
-    }
-
-    /// How many threads matrix products use (1 with Accelerate, which chooses for itself).
-    public static var current: Int {
-        #if canImport(Accelerate)
-        return 1
-        #else
-        return Int(openblas_get_num_threads())
-        #endif
-    }
 }

@@ -1,9 +1,10 @@
 import Foundation
+import _DiveKernels
 
-// Optimizer updates as single passes over memory. Written with tensor ops, one Adam step is a
-// dozen passes and as many temporary tensors per parameter, which dominates small-batch
-// training; here each element is read and written once, in place. The tests keep the composite
-// formulas as the oracle.
+// Optimizer updates as single passes over memory, in the vectorised C loops of _DiveKernels.
+// Written with tensor ops, one Adam step is a dozen passes and as many temporary tensors per
+// parameter, which dominates small-batch training; here each element is read and written once,
+// in place. The tests keep the composite formulas as the oracle.
 
 extension Tensor {
     /// One SGD step on this tensor, in place, following PyTorch's `torch.optim.SGD`:
@@ -21,19 +22,14 @@ extension Tensor {
         checkUpdate(gradient, op: "sgdStep")
         makeUniqueContiguous()
         let n = count, w = storage.pointer
-        let usesMomentum = momentum != 0
         let isFirst = momentumBuffer == nil
-        if usesMomentum && isFirst { momentumBuffer = Tensor.zeros(shape) }
+        if momentum != 0 && isFirst { momentumBuffer = Tensor.zeros(shape) }
         momentumBuffer?.makeUniqueContiguous()
         let b = momentumBuffer?.storage.pointer
         gradient.withContiguousPointer { g in
-            for i in 0..<n {
-                var d = g[i] + weightDecay * w[i]
-                if let b {
-                    b[i] = isFirst ? d : momentum * b[i] + d
-                    d = nesterov ? d + momentum * b[i] : b[i]
-                }
-                w[i] -= learningRate * d
+            forEachChunk(of: n) { r in
+                dive_sgd_step(w + r.lowerBound, b.map { $0 + r.lowerBound }, g + r.lowerBound, r.count,
+                              learningRate, momentum, nesterov ? 1 : 0, weightDecay, isFirst ? 1 : 0)
             }
         }
     }
@@ -62,21 +58,21 @@ extension Tensor {
         let coupledDecay = decoupled ? 0 : weightDecay
         let shrink = decoupled ? 1 - learningRate * weightDecay : 1
         gradient.withContiguousPointer { g in
-            for i in 0..<n {
-                let gi = g[i] + coupledDecay * w[i]
-                m[i] = beta1 * m[i] + (1 - beta1) * gi
-                v[i] = beta2 * v[i] + (1 - beta2) * gi * gi
-                w[i] = w[i] * shrink - stepSize * m[i] / (v[i].squareRoot() / correction + epsilon)
+            // Memory-bound for large layers: each core streams its own part.
+            forEachChunk(of: n) { r in
+                dive_adam_step(w + r.lowerBound, m + r.lowerBound, v + r.lowerBound, g + r.lowerBound, r.count,
+                               beta1, beta2, stepSize, correction, epsilon, coupledDecay, shrink)
             }
         }
     }
 
     private func checkUpdate(_ other: Tensor, op: String) {
         guard other.shape == shape else {
-            fail(.mismatch(op: op, lhs: shape, rhs: other.shape, expected: "same shape as the parameter"))
+            trap(.mismatch(op: op, lhs: shape, rhs: other.shape, expected: "same shape as the parameter"))
         }
         if node != nil && GradMode.isEnabled {
-            fail(.invalid(op: op, message: "in-place update of a tensor that requires a gradient; do it inside withoutGradients { }"))
+            trap(.invalid(op: op, message: "in-place update of a tensor that requires a gradient; do it inside withoutGradients { }"))
         }
     }
 }
+

@@ -90,7 +90,7 @@ extension Tensor {
 
     private func argmaxIndices(alongAxis a: Int) -> [Int] {
         let (outer, length, inner, _) = blocks(alongAxis: a, op: "argmax")
-        guard length > 0 else { fail(.invalid(op: "argmax", message: "axis \(a) of shape \(shape) is empty")) }
+        guard length > 0 else { trap(.invalid(op: "argmax", message: "axis \(a) of shape \(shape) is empty")) }
         var indices = [Int](repeating: 0, count: outer * inner)
         withContiguousPointer { x in
             for o in 0..<outer {

@@ -61,7 +61,7 @@ extension Tensor {
     /// The axes reordered: axis `i` of the result is axis `permutation[i]` of this tensor.
     public func permuted(_ permutation: [Int]) -> Tensor {
         guard permutation.count == rank, Set(permutation) == Set(0..<rank) else {
-            fail(.invalid(op: "permuted", message: "\(permutation) is not a permutation of the \(rank) axes"))
+            trap(.invalid(op: "permuted", message: "\(permutation) is not a permutation of the \(rank) axes"))
         }
         let view = Tensor(shape: permutation.map { shape[$0] }, strides: permutation.map { strides[$0] },
                           offset: offset, storage: storage)
@@ -86,7 +86,7 @@ extension Tensor {
     public func expanded(to target: [Int]) -> Tensor {
         if target == shape { return self }
         let broadcast = orTrap { () throws(ShapeError) in try Shape.broadcast(shape, target, op: "expanded") }
-        guard broadcast == target else { fail(.notBroadcastable(op: "expanded", lhs: shape, rhs: target)) }
+        guard broadcast == target else { trap(.notBroadcastable(op: "expanded", lhs: shape, rhs: target)) }
         let view = Tensor(shape: target, strides: broadcastStrides(to: target), offset: offset, storage: storage)
         let original = shape
         return Tensor.record(view, inputs: [self]) { grad in [grad.unbroadcast(to: original)] }
@@ -117,7 +117,7 @@ extension Tensor {
         guard let axis else { return reshaped(shape.filter { $0 != 1 }) }
         let a = orTrap { () throws(ShapeError) in try Shape.normalize(axis: axis, rank: rank, op: "squeezed") }
         guard shape[a] == 1 else {
-            fail(.invalid(op: "squeezed", message: "axis \(axis) has size \(shape[a]), not 1, in shape \(shape)"))
+            trap(.invalid(op: "squeezed", message: "axis \(axis) has size \(shape[a]), not 1, in shape \(shape)"))
         }
         var newShape = shape
         newShape.remove(at: a)
@@ -127,7 +127,7 @@ extension Tensor {
     /// The rows (entries along axis 0) in `range`; a view sharing storage.
     public subscript(rows range: Range<Int>) -> Tensor {
         guard rank >= 1, range.lowerBound >= 0, range.upperBound <= shape[0] else {
-            fail(.invalid(op: "rows", message: "range \(range) is outside 0..<\(shape.first ?? 0) for shape \(shape)"))
+            trap(.invalid(op: "rows", message: "range \(range) is outside 0..<\(shape.first ?? 0) for shape \(shape)"))
         }
         var newShape = shape
         newShape[0] = range.count

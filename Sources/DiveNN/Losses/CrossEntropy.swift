@@ -3,9 +3,9 @@ import DiveCore
 /// Cross-entropy between logits and integer class labels (PyTorch's `nn.CrossEntropyLoss`,
 /// the book's `cross_entropy(softmax(X), y)` done stably).
 ///
-/// The loss of row `i` is `-log softmax(logits[i])[labels[i]]`, computed as a log-softmax
-/// (which subtracts each row's maximum) followed by picking one element per row, so logits of
-/// 1000 or more give finite losses and gradients.
+/// The loss of row `i` is `-log softmax(logits[i])[labels[i]]`, computed in one fused pass
+/// (`Tensor.softmaxCrossEntropy`) that subtracts each row's maximum first, so logits of 1000 or
+/// more give finite losses and gradients.
 ///
 /// - Parameters:
 ///   - logits: Unnormalised scores, shape `[batch, classes]`.
@@ -16,5 +16,5 @@ public func crossEntropy(logits: Tensor, labels: [Int], reduction: Reduction = .
         trap(.mismatch(op: "crossEntropy", lhs: logits.shape, rhs: [labels.count],
                        expected: "logits [batch, classes] and one label per row"))
     }
-    return reduction.apply(to: -logits.logSoftmax(alongAxis: 1).gathering(labels))
+    return reduction.apply(to: logits.softmaxCrossEntropy(labels: labels))
 }

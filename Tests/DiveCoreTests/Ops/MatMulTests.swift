@@ -89,5 +89,5 @@ import DiveCore
 }
 
 @Test func blasReportsItsThreadCount() {
-    #expect(BLASThreads.current >= 1)
+    #expect(ComputeThreads.count >= 1)
 }

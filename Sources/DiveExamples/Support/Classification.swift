@@ -1,0 +1,77 @@
+import Dive
+
+// What the image-classification examples share: printing an epoch, the book's training chart,
+// the grid of predictions, and the key results of a classifier.
+
+extension ExampleOptions {
+    /// Prints one epoch's figures on one line, e.g.
+    /// `epoch 3, loss 0.512, train acc 0.826, test acc 0.811`.
+    func printEpoch(_ record: EpochRecord, of epochs: Int) {
+        var line = "epoch \(record.epoch)/\(epochs), loss \(format(record.trainLoss)), train acc \(format(record.trainAccuracy))"
+        if let testLoss = record.testLoss { line += ", test loss \(format(testLoss))" }
+        if let testAccuracy = record.testAccuracy { line += ", test acc \(format(testAccuracy))" }
+        print(line + " (\(format(record.seconds, digits: 1)) s)")
+    }
+}
+
+/// The book's training chart (`d2l.train_ch3`'s animator): train loss, train accuracy and test
+/// accuracy against the epoch.
+func trainingCurves(_ history: History, title: String) -> LineChart {
+    let rows = history.epochs.map { record in
+        HistoryFile.Row(epoch: record.epoch, trainLoss: record.trainLoss, trainAccuracy: record.trainAccuracy,
+                        testLoss: record.testLoss ?? .nan, testAccuracy: record.testAccuracy ?? .nan,
+                        epochSeconds: record.seconds)
+    }
+    return LineChart.trainingCurves(HistoryFile(rows: rows), title: title)
+}
+
+/// The book's `predict_ch3` picture: the first `predictions.count` test images, each titled
+/// with its true and its predicted class (wrong ones highlighted).
+func predictionGrid(_ test: ImageDataset, predictions: [Int], columns: Int = 6) -> ImageGrid {
+    let indices = Array(predictions.indices)
+    let truths = test.textLabels(indices.map { test.labels[$0] })
+    let guesses = test.textLabels(predictions)
+    return ImageGrid(pixels: indices.map(test.image(at:)), width: test.width, height: test.height,
+                     titles: zip(truths, guesses).map { "\($0)\n\($1)" }, columns: columns,
+                     highlighted: Set(indices.filter { test.labels[$0] != predictions[$0] }))
+}
+
+/// The key results every classifier example reports: the data it ran on, the last epoch's
+/// figures, and each epoch's (train loss, train accuracy, test accuracy).
+func classifierResult(_ history: History, data: ImageData) -> ExampleResult {
+    var result = ExampleResult()
+    result["dataset"] = .text(data.name)
+    result["train_examples"] = .integer(data.train.count)
+    result["test_examples"] = .integer(data.test.count)
+    result["epochs"] = .integer(history.epochs.count)
+    result["train_loss"] = .number(history.last?.trainLoss ?? .nan)
+    result["train_acc"] = .number(history.last?.trainAccuracy ?? .nan)
+    if let testLoss = history.last?.testLoss { result["test_loss"] = .number(testLoss) }
+    result["test_acc"] = .number(history.last?.testAccuracy ?? .nan)
+    result["train_loss_per_epoch"] = .numbers(history.epochs.map(\.trainLoss))
+    result["train_acc_per_epoch"] = .numbers(history.epochs.map(\.trainAccuracy))
+    result["test_acc_per_epoch"] = .numbers(history.epochs.map { $0.testAccuracy ?? .nan })
+    return result
+}
+
+/// What the concise classifier examples call where the book calls `d2l.train_ch3(net, …,
+/// trainer)`: the library's `fit` on the training batches, evaluating on the test set after
+/// every epoch, then `predict` on the first 6 test images; prints each epoch and the
+/// predictions, draws the training chart and the predictions, and returns the key results.
+func fitAndReport(_ net: any Layer, optimizer: any Optimizer, data: ImageData, batchSize: Int, epochs: Int,
+                  seed: UInt64, title: String, options: ExampleOptions) throws -> ExampleResult {
+    let (trainIterator, testIterator) = data.loaders(batchSize: batchSize, seed: seed)
+    let history = try fit(net, loss: meanCrossEntropy, optimizer: optimizer, train: trainIterator,
+                          validation: testIterator, epochs: epochs) { options.printEpoch($0, of: epochs) }
+
+    let firstImages = data.test.batch(at: Array(0..<min(6, data.test.count)))
+    let predictions = predict(net, inputs: firstImages.inputs)
+    options.print("true:      \(data.test.textLabels(firstImages.labels))")
+    options.print("predicted: \(data.test.textLabels(predictions))")
+
+    var result = classifierResult(history, data: data)
+    result["predictions"] = .texts(data.test.textLabels(predictions))
+    result.files += try options.save(trainingCurves(history, title: title), as: "curves")
+    result.files += try options.save(predictionGrid(data.test, predictions: predictions), as: "predictions")
+    return result
+}

@@ -1,0 +1,25 @@
+@testable import DiveExamples
+import Dive
+import Testing
+
+@Suite struct SoftmaxRegressionScratchTrainingTests {
+    @Test func accuracyCountsRowsWhoseLargestEntryIsTheLabel() {
+        let yHat = Tensor([0.1, 0.3, 0.6, 0.3, 0.2, 0.5], shape: [2, 3])
+        #expect(accuracy(yHat, [2, 2]) == 2)
+        #expect(accuracy(yHat, [0, 2]) == 1)
+        #expect(accuracy(yHat, [1, 0]) == 0)
+    }
+
+    @Test func evaluateAccuracyAveragesOverEveryBatchInEvaluationMode() {
+        // Ten one-pixel "images" whose label is 1 when the pixel is bright; the net scores
+        // class 1 by the pixel itself, so it is right on the bright ones and on the dark ones.
+        let pixels: [UInt8] = [0, 255, 0, 255, 255, 0, 0, 255, 255, 0]
+        let dataset = ImageDataset(images: pixels, height: 1, width: 1, labels: pixels.map { $0 > 0 ? 1 : 0 },
+                                   classNames: ["dark", "bright"])
+        let net = { (x: Tensor) in Tensor.concatenated([0.5 - x.reshaped([-1, 1]), x.reshaped([-1, 1]) - 0.5], alongAxis: 1) }
+        var modes: [Bool] = []
+        let fraction = evaluateAccuracy(net, DataLoader(dataset, batchSize: 3, shuffle: false)) { modes.append($0) }
+        #expect(fraction == 1)
+        #expect(modes == [false])
+    }
+}
