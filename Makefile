@@ -52,9 +52,15 @@ $(FUZZ_DIR)/idx-fuzzer: $(IDX_SOURCES) Tests/Fuzz/IDXFuzzer.swift
 	@mkdir -p $(FUZZ_DIR)
 	$(FUZZ_SWIFTC) -module-name DiveData -I Sources/_DiveZlib $^ -o $@
 
-$(FUZZ_DIR)/safetensors-fuzzer: $(SAFETENSORS_SOURCES) Tests/Fuzz/SafetensorsFuzzer.swift
-	@mkdir -p $(FUZZ_DIR)
-	$(FUZZ_SWIFTC) -module-name DiveCore -I Sources/_DiveBLAS $^ -lopenblas -o $@
+# DiveCore's C kernels: compiled apart, with a module map of their own for swiftc.
+$(FUZZ_DIR)/kernels/DiveKernels.o: Sources/_DiveKernels/DiveKernels.c Sources/_DiveKernels/include/DiveKernels.h
+	@mkdir -p $(FUZZ_DIR)/kernels
+	printf 'module _DiveKernels {\n    header "%s"\n    export *\n}\n' \
+		"$(abspath Sources/_DiveKernels/include/DiveKernels.h)" > $(FUZZ_DIR)/kernels/module.modulemap
+	clang -O2 -fsanitize=address -ISources/_DiveKernels/include -c $< -o $@
+
+$(FUZZ_DIR)/safetensors-fuzzer: $(SAFETENSORS_SOURCES) Tests/Fuzz/SafetensorsFuzzer.swift $(FUZZ_DIR)/kernels/DiveKernels.o
+	$(FUZZ_SWIFTC) -module-name DiveCore -I Sources/_DiveBLAS -I $(FUZZ_DIR)/kernels $^ -lopenblas -o $@
 
 clean:
 	rm -rf .build
