@@ -35,7 +35,8 @@ extension TrainCommand {
     }
 
     /// The command of the run saved in `directory`, with this invocation's `--epochs`,
-    /// `--threads` and `--json`, and the checkpoint to continue from.
+    /// `--threads` and `--json` (the saved epochs and threads when not given), and the
+    /// checkpoint to continue from.
     ///
     /// - Throws: When the checkpoint is missing or unreadable, when `--out` or an option that
     ///   differs from the saved run's is given, or when the run has no epochs left to train.
@@ -55,10 +56,10 @@ extension TrainCommand {
         }
         var command = try Self.parse(saved + ["--out", directory] + Self.arguments(given, removing: ["--resume"]))
         try Self.checkNoConflicts(saved: Self.parse(saved), resumed: command, directory: directory)
-        if !given.contains(where: { $0 == "--epochs" || $0.hasPrefix("--epochs=") }),
-           let epochs = Int(checkpoint.metadata["epochs"] ?? "") {
-            command.epochs = epochs
-        }
+        // The saved epochs and threads (the same thread count gives the same sums) unless given.
+        func isGiven(_ option: String) -> Bool { given.contains { $0 == option || $0.hasPrefix(option + "=") } }
+        if !isGiven("--epochs"), let epochs = Int(checkpoint.metadata["epochs"] ?? "") { command.epochs = epochs }
+        if !isGiven("--threads"), let threads = Int(checkpoint.metadata["threads"] ?? "") { command.threads = threads }
         let done = checkpoint.training.position.completedEpochs
         guard command.epochs > done else {
             throw CommandError("--resume: the run in \(directory) has finished \(done) of \(command.epochs) epochs; "

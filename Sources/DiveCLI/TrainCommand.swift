@@ -148,18 +148,20 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// What a checkpoint records besides the training state: the run's arguments (for
-    /// `--resume`), its epochs, the architecture and the dataset.
+    /// `--resume`), its epochs and threads, the architecture and the dataset.
     /// A resumed run keeps the arguments of the run it continues.
     private func checkpointMetadata(_ architecture: ModelArchitecture, _ dataset: DatasetName,
                                     resuming checkpoint: TrainingCheckpoint?) -> [String: String] {
         let arguments = checkpoint?.metadata[Self.argumentsKey]
             ?? RunFolder.json(Self.arguments(Self.givenArguments, removing: Self.perInvocationOptions), pretty: false)
-        return [
+        var metadata = [
             Self.argumentsKey: arguments,
             "epochs": "\(epochs)",
             ModelArchitecture.metadataKey: architecture.json,
             "dataset": dataset.rawValue,
         ]
+        metadata["threads"] = threads.map(String.init)
+        return metadata
     }
 
     func configuration(_ dataset: DatasetName, _ architecture: ModelArchitecture) -> RunConfiguration {

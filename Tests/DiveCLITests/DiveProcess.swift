@@ -17,8 +17,21 @@ func dive(_ arguments: [String]) throws -> DiveResult {
     try runProcess(diveBinary(), arguments)
 }
 
-/// Runs `executable` with `arguments` to its end, capturing what it prints.
-func runProcess(_ executable: URL, _ arguments: [String]) throws -> DiveResult {
+/// Starts `dive` with `arguments`, waits until its standard error contains `marker`, then sends
+/// it `signals` one after the other and waits for its end.
+func dive(_ arguments: [String], after marker: String, sending signals: [Int32]) throws -> DiveResult {
+    try runProcess(diveBinary(), arguments) { process, standardError in
+        while process.isRunning, !((try? String(contentsOf: standardError, encoding: .utf8)) ?? "").contains(marker) {
+            usleep(5_000)
+        }
+        for signal in signals { kill(process.processIdentifier, signal) }
+    }
+}
+
+/// Runs `executable` with `arguments` to its end, capturing what it prints; `whileRunning`
+/// gets the process and its standard error's file as soon as it has started.
+func runProcess(_ executable: URL, _ arguments: [String],
+                whileRunning: (Process, URL) throws -> Void = { _, _ in }) throws -> DiveResult {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -32,6 +45,7 @@ func runProcess(_ executable: URL, _ arguments: [String]) throws -> DiveResult {
     process.standardOutput = try FileHandle(forWritingTo: outURL)
     process.standardError = try FileHandle(forWritingTo: errURL)
     try process.run()
+    try whileRunning(process, errURL)
     process.waitUntilExit()
     return DiveResult(status: process.terminationStatus,
                       standardOutput: try String(contentsOf: outURL, encoding: .utf8),

@@ -64,7 +64,7 @@ import Testing
 
         let folder = run.folder
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files == ["config.json", "curves.png", "curves.svg", "history.csv", "metrics.json",
+        #expect(files == ["checkpoint.safetensors", "config.json", "curves.png", "curves.svg", "history.csv", "metrics.json",
                           "model.safetensors", "predictions.png", "predictions.svg", "report.html"])
         let history = try String(contentsOf: folder.appendingPathComponent("history.csv"), encoding: .utf8)
         let lines = history.split(separator: "\n")
