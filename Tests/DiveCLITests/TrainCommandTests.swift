@@ -20,6 +20,10 @@ import Testing
         (["--epochs", "0"], "--epochs"),
         (["--threads", "0"], "--threads"),
         (["--momentum", "0.9", "--optimizer", "adam"], "--momentum"),
+        (["--train-subset", "0"], "--train-subset"),
+        (["--epochs", "abc"], "--epochs"),
+        (["--seed", "-1"], "--seed"),
+        (["--bogus"], "--bogus"),
     ])
     func badOptionsAreRejectedBeforeAnyWork(arguments: [String], option: String) throws {
         let out = try temporaryDirectory()
