@@ -12,7 +12,9 @@ struct TrainCommand: ParsableCommand {
         discussion: """
             Prints each epoch's loss and accuracy (on standard error, with a live chart of the curves on a \
             terminal) and the final test accuracy, and writes config.json, metrics.json, history.csv, \
-            model.safetensors, curves.svg/.png, predictions.svg/.png and report.html to the run folder.
+            model.safetensors, curves.svg/.png, predictions.svg/.png and report.html to the run folder. \
+            After every epoch it saves checkpoint.safetensors; Ctrl-C stops after the current batch and \
+            saves it too, and `dive train --resume DIR` continues from it.
             """
     )
 

@@ -46,6 +46,24 @@ import Testing
         #expect(!result.standardError.contains("epoch 2/2"))
     }
 
+    /// A write that fails (here past a file-size limit, as on a full disk) stops the run with
+    /// an error naming the file, and leaves the previous checkpoint whole.
+    @Test func aFailedCheckpointWriteKeepsThePreviousCheckpoint() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try dive(quickTraining(epochs: 1, out: directory)).status == 0)
+        let checkpoint = directory.appendingPathComponent("checkpoint.safetensors")
+        let before = try Data(contentsOf: checkpoint)
+        let command = "ulimit -f 200 && exec \"$0\" train --resume \"$1\" --epochs 2"
+        let result = try runProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", command, diveBinary().path, directory.path])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("Error: \(checkpoint.path): cannot write: File too large"),
+                "\(result.standardError)")
+        #expect(try Data(contentsOf: checkpoint) == before)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(!files.contains { $0.hasSuffix(".tmp") }, "\(files)")
+    }
+
     @Test func resumingAFolderWithoutACheckpointNamesIt() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
