@@ -17,10 +17,14 @@ final class Interruption: @unchecked Sendable {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)                 // delivered to the source instead
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-            source.setEventHandler { [unowned self] in self.receive(signalNumber, folder: folder) }
+            source.setEventHandler { [weak self] in self?.receive(signalNumber, folder: folder) }
             source.resume()
             sources.append(source)
         }
+    }
+
+    deinit {
+        for source in sources { source.cancel() }
     }
 
     /// The first signal received, or nil.

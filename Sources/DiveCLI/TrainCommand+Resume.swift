@@ -12,11 +12,11 @@ extension TrainCommand {
     /// The metadata key under which a checkpoint keeps the run's arguments (a JSON array).
     static let argumentsKey = "arguments"
 
-    /// The arguments of this process after `train`, as typed.
+    /// The arguments of this process after `dive train`, as typed.
     static var givenArguments: [String] {
         let all = ProcessInfo.processInfo.arguments
-        guard let index = all.firstIndex(of: "train") else { return [] }
-        return Array(all[(index + 1)...])
+        guard all.count > 1, all[1] == "train" else { return [] }
+        return Array(all.dropFirst(2))
     }
 
     /// The given arguments without those in `names`, each option with its value.
