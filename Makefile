@@ -6,7 +6,7 @@ SWIFT ?= swift
 BUILD_FLAGS := -c release -Xswiftc -enable-testing
 DIVE := .build/release/dive
 
-.PHONY: deps build train test bench clean
+.PHONY: deps build train test interop-venv bench clean fuzz fuzz-idx fuzz-safetensors
 
 deps:
 	@bash scripts/install-deps.sh
@@ -18,8 +18,49 @@ train: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product dive
 	$(DIVE) train $(ARGS)
 
-test: build
-	DIVE_BINARY=$(abspath $(DIVE)) $(SWIFT) test $(BUILD_FLAGS) --skip-build
+test: build interop-venv
+	DIVE_BINARY=$(abspath $(DIVE)) DIVE_INTEROP_PYTHON=$(abspath $(INTEROP_VENV))/bin/python \
+		$(SWIFT) test $(BUILD_FLAGS) --skip-build
+
+# Python with numpy, safetensors and (when it installs) torch, for the PyTorch interop tests.
+INTEROP_VENV := .build/interop-venv
+interop-venv: deps
+	@bash scripts/interop-venv.sh $(INTEROP_VENV)
+
+# Fuzzing (libFuzzer with AddressSanitizer): each reader's sources are compiled with its harness in
+# Tests/Fuzz. New inputs go to .build/fuzz/corpus-*, seeded from the committed Tests/Fuzz/corpus;
+# a crash leaves its input in .build/fuzz/ and stops the run. `make fuzz FUZZ_SECONDS=60` for less.
+FUZZ_SECONDS ?= 600
+FUZZ_DIR := .build/fuzz
+FUZZ_SWIFTC := swiftc -sanitize=fuzzer,address -parse-as-library -O
+IDX_SOURCES := $(addprefix Sources/DiveData/IDX/,IDXError.swift IDXFile.swift Gzip.swift)
+SAFETENSORS_SOURCES := $(shell find Sources/DiveCore -name '*.swift') \
+	$(addprefix Sources/DiveTrain/Checkpoint/,Safetensors.swift Safetensors+Reading.swift SafetensorsDType.swift SafetensorsError.swift)
+# The harness prints the crash itself; Swift's backtracer would wait on the dying process.
+RUN_FUZZER = mkdir -p $(FUZZ_DIR)/corpus-$(1) && SWIFT_BACKTRACE=enable=no $(FUZZ_DIR)/$(1)-fuzzer \
+	-max_total_time=$(FUZZ_SECONDS) -artifact_prefix=$(FUZZ_DIR)/$(1)- $(FUZZ_DIR)/corpus-$(1) Tests/Fuzz/corpus/$(1)
+
+fuzz: fuzz-idx fuzz-safetensors
+
+fuzz-idx: $(FUZZ_DIR)/idx-fuzzer
+	$(call RUN_FUZZER,idx)
+
+fuzz-safetensors: $(FUZZ_DIR)/safetensors-fuzzer
+	$(call RUN_FUZZER,safetensors)
+
+$(FUZZ_DIR)/idx-fuzzer: $(IDX_SOURCES) Tests/Fuzz/IDXFuzzer.swift
+	@mkdir -p $(FUZZ_DIR)
+	$(FUZZ_SWIFTC) -module-name DiveData -I Sources/_DiveZlib $^ -o $@
+
+# DiveCore's C kernels: compiled apart, with a module map of their own for swiftc.
+$(FUZZ_DIR)/kernels/DiveKernels.o: Sources/_DiveKernels/DiveKernels.c Sources/_DiveKernels/include/DiveKernels.h
+	@mkdir -p $(FUZZ_DIR)/kernels
+	printf 'module _DiveKernels {\n    header "%s"\n    export *\n}\n' \
+		"$(abspath Sources/_DiveKernels/include/DiveKernels.h)" > $(FUZZ_DIR)/kernels/module.modulemap
+	clang -O2 -fsanitize=address -ISources/_DiveKernels/include -c $< -o $@
+
+$(FUZZ_DIR)/safetensors-fuzzer: $(SAFETENSORS_SOURCES) Tests/Fuzz/SafetensorsFuzzer.swift $(FUZZ_DIR)/kernels/DiveKernels.o
+	$(FUZZ_SWIFTC) -module-name DiveCore -I Sources/_DiveBLAS -I $(FUZZ_DIR)/kernels $^ -lopenblas -o $@
 
 clean:
 	rm -rf .build

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages Dive needs on Debian/Ubuntu, skipping quickly when they are present:
-# OpenBLAS (matrix products), zlib (gzip and PNG) and the Fashion-MNIST dataset.
+# OpenBLAS (matrix products), zlib (gzip and PNG), the Fashion-MNIST dataset, and python3-venv
+# when Python cannot make virtual environments.
 set -euo pipefail
 
 packages=(libopenblas-dev zlib1g-dev dataset-fashion-mnist)
@@ -8,6 +9,9 @@ packages=(libopenblas-dev zlib1g-dev dataset-fashion-mnist)
 if [ "$(uname -s)" = Darwin ]; then
     exit 0  # macOS: Accelerate and zlib come with the system; get data with `dive data download`.
 fi
+
+# python3 with venv, for the PyTorch interop tests' environment (scripts/interop-venv.sh).
+command -v python3 >/dev/null && python3 -c 'import venv, ensurepip' 2>/dev/null || packages+=(python3 python3-venv)
 
 missing=()
 for p in "${packages[@]}"; do

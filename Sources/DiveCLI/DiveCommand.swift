@@ -23,6 +23,9 @@ struct DiveCommand: ParsableCommand {
     /// Parses and runs a command. Help and version exit 0; any error (a bad option, a missing
     /// dataset, a malformed checkpoint) prints its message, without a stack trace, and exits 1.
     static func main() {
+        // Past a file-size limit (ulimit -f), a write then fails with an error dive reports,
+        // instead of the signal killing it mid-write.
+        signal(SIGXFSZ, SIG_IGN)
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()

@@ -17,6 +17,9 @@ struct PredictCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var data: DatasetOptions
 
+    @Flag(help: "Print labels, predictions and logits as one JSON object on standard output.")
+    var json = false
+
     mutating func validate() throws {
         guard count > 0 else { throw ValidationError("--count must be positive, got \(count)") }
     }
@@ -24,7 +27,15 @@ struct PredictCommand: ParsableCommand {
     func run() throws {
         let loaded = try CheckpointedModel(path: checkpoint, options: model, data: data)
         let images = loaded.testSet.subset(0..<min(count, loaded.testSet.count))
-        let predicted = predict(loaded.model, on: DataLoader(images, batchSize: data.batchSize, shuffle: false))
+        let batches = DataLoader(images, batchSize: data.batchSize, shuffle: false)
+        if json {
+            loaded.model.eval()
+            let logits = loaded.model.logits(on: batches)
+            print(RunFolder.json(PredictionReport(checkpoint: checkpoint, dataset: loaded.dataset.rawValue,
+                                                  labels: images.labels, logits: logits), pretty: false))
+            return
+        }
+        let predicted = predict(loaded.model, on: batches)
         let truth = images.textLabels(images.labels)
         let guesses = images.textLabels(predicted)
         let width = max(4, (truth + guesses).map(\.count).max() ?? 0)
@@ -37,5 +48,37 @@ struct PredictCommand: ParsableCommand {
         }
         let correct = zip(images.labels, predicted).count { $0 == $1 }
         print("\(correct) of \(images.count) correct")
+    }
+}
+
+extension Layer {
+    /// The logits of every example of `batches`, one row each, without recording gradients.
+    fileprivate func logits(on batches: some Sequence<LabeledBatch>) -> [[Float]] {
+        withoutGradients {
+            batches.flatMap { batch in
+                let output = self(batch.inputs)
+                let width = output.shape[1]
+                let values = output.scalars
+                return (0..<output.shape[0]).map { Array(values[$0 * width ..< ($0 + 1) * width]) }
+            }
+        }
+    }
+}
+
+/// The JSON that `dive predict --json` prints: the true labels, the predicted classes and the
+/// logits (one row of class scores per image).
+struct PredictionReport: Encodable {
+    var checkpoint: String
+    var dataset: String
+    var labels: [Int]
+    var predicted: [Int]
+    var logits: [[Float]]
+
+    init(checkpoint: String, dataset: String, labels: [Int], logits: [[Float]]) {
+        self.checkpoint = checkpoint
+        self.dataset = dataset
+        self.labels = labels
+        self.logits = logits
+        predicted = logits.map { row in row.indices.max { row[$0] < row[$1] } ?? 0 }
     }
 }

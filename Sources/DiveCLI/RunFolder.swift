@@ -8,10 +8,18 @@ struct RunFolder {
     /// Creates the folder (and its parents) when missing.
     init(creating path: String) throws {
         self.path = path
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw CommandError("cannot create the run folder \(path): \(error.localizedDescription)")
+        // One mkdir per component, so that the error names the component and the system's reason.
+        var current = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            current = current.isEmpty ? String(component) : (current as NSString).appendingPathComponent(String(component))
+            if mkdir(current, 0o777) != 0 && errno != EEXIST {
+                throw CommandError("cannot create the run folder \(path): \(current): \(String(cString: strerror(errno))); "
+                                   + "choose another with --out")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandError("cannot create the run folder \(path): a file of that name exists; choose another with --out")
         }
     }
 
@@ -21,6 +29,38 @@ struct RunFolder {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd-HHmmss"
         return "runs/" + formatter.string(from: date)
+    }
+
+    /// The name of the checkpoint written after every epoch and on interruption, that
+    /// `dive train --resume` continues from.
+    static let checkpointName = "checkpoint.safetensors"
+
+    /// Checks that files can be created in the folder and that its file system has `bytes`
+    /// free, so that a run fails before training rather than when it saves.
+    func checkWritable(needing bytes: Int) throws {
+        let probe = file(".write-test-\(getpid())")
+        guard FileManager.default.createFile(atPath: probe, contents: Data("dive".utf8)) else {
+            throw CommandError("the run folder \(path) is not writable: \(String(cString: strerror(errno))); "
+                               + "choose another with --out")
+        }
+        try? FileManager.default.removeItem(atPath: probe)
+        var info = statvfs()
+        if statvfs(path, &info) == 0 {
+            let available = Int(clamping: UInt64(info.f_bavail) &* UInt64(info.f_frsize))
+            guard available >= bytes else {
+                throw CommandError("the run folder \(path) has \(available / 1_000_000) MB free; the run needs about "
+                                   + "\(bytes / 1_000_000 + 1) MB for its checkpoints and pictures")
+            }
+        }
+    }
+
+    /// Removes the temporary files that atomic writes of process `pid` leave while they run
+    /// (`.NAME.PID.tmp`).
+    func removeTemporaryFiles(of pid: Int32) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".\(pid).tmp") {
+            try? FileManager.default.removeItem(atPath: file(name))
+        }
     }
 
     /// The path of the file `name` in the folder.

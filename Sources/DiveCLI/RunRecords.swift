@@ -15,11 +15,12 @@ struct RunConfiguration: Encodable {
     var seed: UInt64
     var shuffle: Bool
     var threads: Int?
+    var trainSubset: Int?
 
     enum CodingKeys: String, CodingKey {
         case version, dataset, architecture, initialization, optimizer, momentum, epochs, seed, shuffle, threads
         case dataDirectory = "data_dir", initFrom = "init_from", learningRate = "lr"
-        case weightDecay = "weight_decay", batchSize = "batch_size"
+        case weightDecay = "weight_decay", batchSize = "batch_size", trainSubset = "train_subset"
     }
 }
 

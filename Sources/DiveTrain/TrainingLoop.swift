@@ -28,12 +28,18 @@ public func meanCrossEntropy(_ logits: Tensor, _ labels: [Int]) -> Tensor {
 ///     the batch order depends only on the loader's seed and the epoch.
 ///   - validation: Test or validation batches, evaluated after every epoch; nil for none.
 ///   - epochs: How many passes over `train` (≥ 0).
+///   - position: Where to start: the beginning (default), or a position saved when an earlier
+///     run stopped, with the model and optimizer restored to that moment. The batches of a
+///     partly done epoch are skipped, so the run continues as if it had never stopped.
 ///   - progress: Where to show progress; nil for silence.
 ///   - epochFinished: Called with each epoch's record (to write history or checkpoints as
 ///     training goes); an error it throws stops training.
-/// - Returns: One record per epoch.
+///   - shouldStop: Asked before every batch (a Ctrl-C flag, for example); when it returns true,
+///     training stops there by throwing ``TrainingInterrupted``.
+/// - Returns: One record per epoch, those of `position` first.
 /// - Throws: ``TrainingError/nonFiniteLoss(epoch:batch:loss:learningRate:)`` when a batch's
 ///   loss is NaN or infinite; the parameters keep the values they had before that batch.
+///   ``TrainingInterrupted`` when `shouldStop` asks, with the position to resume from.
 public func fit<D: Dataset>(
     _ model: any Layer,
     loss: ClassificationLoss = meanCrossEntropy,
@@ -41,18 +47,30 @@ public func fit<D: Dataset>(
     train: DataLoader<D>,
     validation: (any Sequence<LabeledBatch>)? = nil,
     epochs: Int,
+    from position: TrainingPosition = TrainingPosition(),
     progress: ProgressDisplay? = nil,
-    epochFinished: (EpochRecord) throws -> Void = { _ in }
+    epochFinished: (EpochRecord) throws -> Void = { _ in },
+    shouldStop: () -> Bool = { false }
 ) throws -> History where D.Batch == LabeledBatch {
     precondition(epochs >= 0, "fit: epochs must be non-negative, got \(epochs)")
     let clock = ContinuousClock()
-    var history = History()
-    for epoch in stride(from: 1, through: epochs, by: 1) {
+    var history = position.history
+    var resumed: TrainingPosition? = position.batchesDone > 0 ? position : nil
+    for epoch in stride(from: history.epochs.count + 1, through: epochs, by: 1) {
         let start = clock.now
+        let earlier = resumed?.seconds ?? 0        // spent on this epoch before a resume
+        var metric = Accumulator(count: 3)         // summed loss, correct predictions, examples
+        let skipped = resumed?.batchesDone ?? 0
+        if let resumed { metric.add(resumed.sums[0], resumed.sums[1], resumed.sums[2]) }
+        resumed = nil
         progress?.epochStarted(epoch, of: epochs, batchCount: train.batchCount)
         model.train()
-        var metric = Accumulator(count: 3)   // summed loss, correct predictions, examples
-        for (index, batch) in train.batches(forEpoch: epoch - 1).enumerated() {
+        for (index, batch) in train.batches(forEpoch: epoch - 1).enumerated().dropFirst(skipped) {
+            if shouldStop() {
+                throw TrainingInterrupted(position: TrainingPosition(
+                    history: history, batchesDone: index, sums: metric.sums,
+                    seconds: earlier + (clock.now - start) / .seconds(1)))
+            }
             let logits = model(batch.inputs)
             let batchLoss = loss(logits, batch.labels)
             let value = batchLoss.item()
@@ -73,7 +91,7 @@ public func fit<D: Dataset>(
         let examples = max(metric[2], 1)
         let record = EpochRecord(epoch: epoch, trainLoss: metric[0] / examples, trainAccuracy: metric[1] / examples,
                                  testLoss: test?.loss, testAccuracy: test?.accuracy,
-                                 seconds: (clock.now - start) / .seconds(1))
+                                 seconds: earlier + (clock.now - start) / .seconds(1))
         history.epochs.append(record)
         progress?.epochFinished(record, of: epochs)
         try epochFinished(record)

@@ -14,8 +14,26 @@ func dive(_ arguments: String...) throws -> DiveResult { try dive(arguments) }
 
 /// Runs the built `dive` binary with `arguments`; see ``dive(_:)-(String...)``.
 func dive(_ arguments: [String]) throws -> DiveResult {
+    try runProcess(diveBinary(), arguments)
+}
+
+/// Starts `dive` with `arguments`, waits until its standard error contains `marker`, then sends
+/// it `signals` one after the other and waits for its end.
+func dive(_ arguments: [String], after marker: String, sending signals: [Int32]) throws -> DiveResult {
+    try runProcess(diveBinary(), arguments) { process, standardError in
+        while process.isRunning, !((try? String(contentsOf: standardError, encoding: .utf8)) ?? "").contains(marker) {
+            usleep(5_000)
+        }
+        for signal in signals { kill(process.processIdentifier, signal) }
+    }
+}
+
+/// Runs `executable` with `arguments` to its end, capturing what it prints; `whileRunning`
+/// gets the process and its standard error's file as soon as it has started.
+func runProcess(_ executable: URL, _ arguments: [String],
+                whileRunning: (Process, URL) throws -> Void = { _, _ in }) throws -> DiveResult {
     let process = Process()
-    process.executableURL = try diveBinary()
+    process.executableURL = executable
     process.arguments = arguments
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dive-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -27,16 +45,21 @@ func dive(_ arguments: [String]) throws -> DiveResult {
     process.standardOutput = try FileHandle(forWritingTo: outURL)
     process.standardError = try FileHandle(forWritingTo: errURL)
     try process.run()
+    try whileRunning(process, errURL)
     process.waitUntilExit()
     return DiveResult(status: process.terminationStatus,
                       standardOutput: try String(contentsOf: outURL, encoding: .utf8),
                       standardError: try String(contentsOf: errURL, encoding: .utf8))
 }
 
-private func diveBinary() throws -> URL {
+/// The package's root folder.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// The `dive` binary the tests run.
+func diveBinary() throws -> URL {
     if let path = ProcessInfo.processInfo.environment["DIVE_BINARY"] { return URL(fileURLWithPath: path) }
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    let root = packageRoot
     let candidates = ["debug", "release"].map { root.appendingPathComponent(".build/\($0)/dive") }
     let built = candidates.compactMap { url -> (URL, Date)? in
         let date = try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date

@@ -49,6 +49,28 @@ import Testing
         #expect(!result.standardError.contains("Fatal error"))
     }
 
+    @Test(arguments: [
+        (["--batch-size", "0"], "--batch-size"),
+        (["--hidden", "0"], "--hidden"),
+        (["--model", "cnn"], "--model"),
+        (["--dataset", "cifar"], "--dataset"),
+        (["--dropout", "1.5"], "--dropout"),
+    ])
+    func badOptionsAreRejectedBeforeReadingTheCheckpoint(arguments: [String], option: String) throws {
+        for command in ["evaluate", "predict"] {
+            let result = try dive([command, "--checkpoint", "missing.safetensors"] + arguments)
+            #expect(result.status == 1)
+            #expect(result.standardError.contains(option), "\(result.standardError)")
+            #expect(!result.standardError.contains("missing.safetensors"))
+        }
+    }
+
+    @Test func aMissingCheckpointIsNamed() throws {
+        let result = try dive("evaluate", "--checkpoint", "missing.safetensors")
+        #expect(result.status == 1)
+        #expect(result.standardError == "Error: missing.safetensors: no such file\n")
+    }
+
     @Test func theCheckpointOptionIsRequired() throws {
         let result = try dive("evaluate")
         #expect(result.status == 1)

@@ -20,6 +20,10 @@ import Testing
         (["--epochs", "0"], "--epochs"),
         (["--threads", "0"], "--threads"),
         (["--momentum", "0.9", "--optimizer", "adam"], "--momentum"),
+        (["--train-subset", "0"], "--train-subset"),
+        (["--epochs", "abc"], "--epochs"),
+        (["--seed", "-1"], "--seed"),
+        (["--bogus"], "--bogus"),
     ])
     func badOptionsAreRejectedBeforeAnyWork(arguments: [String], option: String) throws {
         let out = try temporaryDirectory()
@@ -64,7 +68,7 @@ import Testing
 
         let folder = run.folder
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files == ["config.json", "curves.png", "curves.svg", "history.csv", "metrics.json",
+        #expect(files == ["checkpoint.safetensors", "config.json", "curves.png", "curves.svg", "history.csv", "metrics.json",
                           "model.safetensors", "predictions.png", "predictions.svg", "report.html"])
         let history = try String(contentsOf: folder.appendingPathComponent("history.csv"), encoding: .utf8)
         let lines = history.split(separator: "\n")

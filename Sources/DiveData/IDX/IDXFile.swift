@@ -30,14 +30,19 @@ public struct IDXFile: Sendable {
     ///   truncated gzip, truncated header, wrong magic or element type, or a payload whose length
     ///   disagrees with the header.
     public static func read(_ path: String, kind: Kind) throws(IDXError) -> IDXFile {
-        let contents = try readAllBytes(path)
+        try decode(readAllBytes(path), file: path, kind: kind)
+    }
+
+    /// Validates the contents of an IDX file, gzipped or not; `file` names it in errors, and a
+    /// name ending in `.gz` requires gzip. Throws as ``read(_:kind:)``.
+    public static func decode(_ contents: [UInt8], file: String, kind: Kind) throws(IDXError) -> IDXFile {
         if Gzip.isGzip(contents) {
-            return try parse(Gzip.decompress(contents, file: path), file: path, kind: kind, wasGzip: true)
+            return try parse(Gzip.decompress(contents, file: file), file: file, kind: kind, wasGzip: true)
         }
-        if path.hasSuffix(".gz") {
-            throw .notGzip(file: path, firstBytes: Array(contents.prefix(2)))
+        if file.hasSuffix(".gz") {
+            throw .notGzip(file: file, firstBytes: Array(contents.prefix(2)))
         }
-        return try parse(contents, file: path, kind: kind, wasGzip: false)
+        return try parse(contents, file: file, kind: kind, wasGzip: false)
     }
 
     /// Parses uncompressed IDX bytes.

@@ -91,6 +91,12 @@ extension Safetensors {
         guard let shape = fields["shape"]?.integers, shape.allSatisfy({ $0 >= 0 }) else {
             throw invalid("'shape' must be a list of non-negative integers")
         }
+        // Every stride must fit in an Int, even when a zero dimension makes the tensor empty.
+        let (_, overflow) = shape.reduce((1, false)) { acc, dim in
+            let product = acc.0.multipliedReportingOverflow(by: max(dim, 1))
+            return (product.partialValue, acc.1 || product.overflow)
+        }
+        guard !overflow else { throw invalid("'shape' \(shape) is too large") }
         guard let offsets = fields["data_offsets"]?.integers, offsets.count == 2 else {
             throw invalid("'data_offsets' must be a list of two integers")
         }

@@ -70,23 +70,36 @@ extension Safetensors {
     }
 }
 
-/// Writes `bytes` to a temporary file next to `path`, then renames it to `path`.
+/// Writes `bytes` to a temporary file next to `path`, flushes it to the disk, then renames it to
+/// `path`: a crash, a signal or a full disk leaves either the old file or the new one, never a
+/// truncated one (and no temporary file when the write itself fails).
 func writeAtomically(_ bytes: [UInt8], to path: String) throws(SafetensorsError) {
     let url = URL(fileURLWithPath: path)
     let temporary = url.deletingLastPathComponent()
-        .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    do {
-        try Data(bytes).write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw SafetensorsError.io(file: path, reason: "cannot replace the file: \(reason)")
+        .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else {
+        throw .io(file: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+    }
+    let failure: Int32 = bytes.withUnsafeBytes { raw in
+        var written = 0
+        while written < raw.count {
+            let count = write(descriptor, raw.baseAddress! + written, raw.count - written)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { return count < 0 ? errno : EIO }
+            written += count
         }
-    } catch let error as SafetensorsError {
-        throw error
-    } catch {
-        try? FileManager.default.removeItem(at: temporary)
-        throw .io(file: path, reason: "cannot write: \(error.localizedDescription)")
+        return fsync(descriptor) == 0 ? 0 : errno
+    }
+    close(descriptor)
+    guard failure == 0 else {
+        unlink(temporary)
+        throw .io(file: path, reason: "cannot write: \(String(cString: strerror(failure)))")
+    }
+    guard rename(temporary, path) == 0 else {
+        let reason = String(cString: strerror(errno))
+        unlink(temporary)
+        throw .io(file: path, reason: "cannot replace the file: \(reason)")
     }
 }
 

@@ -92,6 +92,14 @@ func safetensorsBytes(header: String, data: [UInt8] = [], headerLength: UInt64? 
         }
     }
 
+    /// Found by fuzzing: a zero dimension made the element count 0 while the strides overflowed.
+    @Test func rejectsAnEmptyShapeWhoseStridesOverflow() {
+        let shape = [4_611_686_601, 44, 0, 4, 4_611_686_018_427_387_904]
+        #expect(throws: SafetensorsError.invalidEntry(file: file, tensor: "w", reason: "'shape' \(shape) is too large")) {
+            try read(safetensorsBytes(header: #"{"w":{"dtype":"F32","shape":\#(shape),"data_offsets":[0,0]}}"#))
+        }
+    }
+
     @Test func rejectsAnUnknownDType() {
         #expect(throws: SafetensorsError.unknownDType(file: file, tensor: "w", dtype: "F42")) {
             try read(safetensorsBytes(header: #"{"w":{"dtype":"F42","shape":[1],"data_offsets":[0,4]}}"#,

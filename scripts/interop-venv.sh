@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Creates the Python environment the PyTorch interop tests use, or reuses it when it is ready:
+# numpy and safetensors from PyPI, and torch (CPU build) when it installs within a time limit.
+# Usage: scripts/interop-venv.sh [VENV_DIR]   (default .build/interop-venv)
+set -euo pipefail
+
+venv="${1:-.build/interop-venv}"
+requirements="Tests/Interop/requirements.txt"
+ready="$venv/.ready"
+
+if [ -f "$ready" ] && [ "$ready" -nt "$requirements" ]; then
+    exit 0
+fi
+
+python="${PYTHON:-python3}"
+if ! command -v "$python" >/dev/null; then
+    echo "interop-venv: $python not found; install Python 3 (apt-get install python3 python3-venv)" >&2
+    exit 1
+fi
+rm -rf "$venv"
+if ! "$python" -m venv "$venv" >/dev/null; then
+    echo "interop-venv: '$python -m venv' failed; on Debian/Ubuntu install python3-venv (make deps does)" >&2
+    exit 1
+fi
+pip=("$venv/bin/python" -m pip --disable-pip-version-check --quiet)
+echo "interop-venv: installing numpy and safetensors into $venv" >&2
+if ! "${pip[@]}" install -r "$requirements"; then
+    echo "interop-venv: pip could not install $requirements (is PyPI reachable?)" >&2
+    exit 1
+fi
+# torch is optional. Its CPU build comes from PyTorch's CPU index (PyPI's build brings gigabytes
+# of CUDA libraries), without dependencies and without retries, so an unreachable index fails
+# fast; then its dependencies come from PyPI.
+echo "interop-venv: installing torch (CPU build), optional" >&2
+limit="${TORCH_INSTALL_SECONDS:-300}"
+if timeout "$limit" "${pip[@]}" install --retries 0 --timeout 30 --no-deps torch \
+        --index-url https://download.pytorch.org/whl/cpu 2>/dev/null \
+    && version="$("$venv/bin/python" -m pip show torch | sed -n 's/^Version: //p')" \
+    && timeout "$limit" "${pip[@]}" install "torch==$version" \
+    && "$venv/bin/python" -c 'import torch' 2>/dev/null; then
+    echo "interop-venv: torch $version" >&2
+else
+    "${pip[@]}" uninstall --yes torch >/dev/null 2>&1 || true
+    echo "interop-venv: torch not installed; the interop tests write and read with numpy only" >&2
+fi
+touch "$ready"
