@@ -28,19 +28,19 @@ if ! "${pip[@]}" install -r "$requirements"; then
     echo "interop-venv: pip could not install $requirements (is PyPI reachable?)" >&2
     exit 1
 fi
-# torch is optional. Its CPU build comes from PyTorch's CPU index (PyPI's build brings gigabytes
-# of CUDA libraries), without dependencies and without retries, so an unreachable index fails
-# fast; then its dependencies come from PyPI.
-echo "interop-venv: installing torch (CPU build), optional" >&2
+# torch is optional, and only its CPU build: PyPI's default build brings gigabytes of CUDA
+# libraries. The CPU build (a "+cpu" version) is found where pip is configured with a wheel
+# folder that holds it; elsewhere this step fails at once and the tests use numpy only. Its
+# dependencies come from PyPI.
+torch_version="${TORCH_VERSION:-2.13.0+cpu}"
+echo "interop-venv: installing torch $torch_version (CPU build), optional" >&2
 limit="${TORCH_INSTALL_SECONDS:-300}"
-if timeout "$limit" "${pip[@]}" install --retries 0 --timeout 30 --no-deps torch \
-        --index-url https://download.pytorch.org/whl/cpu 2>/dev/null \
-    && version="$("$venv/bin/python" -m pip show torch | sed -n 's/^Version: //p')" \
-    && timeout "$limit" "${pip[@]}" install "torch==$version" \
+if timeout "$limit" "${pip[@]}" install --no-deps --only-binary=:all: "torch==$torch_version" 2>/dev/null \
+    && timeout "$limit" "${pip[@]}" install "torch==$torch_version" \
     && "$venv/bin/python" -c 'import torch' 2>/dev/null; then
-    echo "interop-venv: torch $version" >&2
+    echo "interop-venv: torch $torch_version" >&2
 else
     "${pip[@]}" uninstall --yes torch >/dev/null 2>&1 || true
-    echo "interop-venv: torch not installed; the interop tests write and read with numpy only" >&2
+    echo "interop-venv: torch $torch_version not installed; the interop tests write and read with numpy only" >&2
 fi
 touch "$ready"
