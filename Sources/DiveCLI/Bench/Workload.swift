@@ -25,16 +25,12 @@ struct Workload {
 
     static func named(_ name: String) -> Workload? { all.first { $0.name == name } }
 
-    /// Flatten, then Linear + ReLU per hidden size, then Linear to the 10 classes.
+    /// Flatten, then Linear + ReLU per hidden size, then Linear to the 10 classes: the same
+    /// builder `dive train` uses.
     func makeModel(using generator: inout RandomGenerator) -> Sequential {
-        var layers: [any Layer] = [Flatten()]
-        var width = 784
-        for size in hidden {
-            layers += [Linear(inputSize: width, outputSize: size, generator: &generator), ReLU()]
-            width = size
-        }
-        layers.append(Linear(inputSize: width, outputSize: 10, generator: &generator))
-        let model = Sequential(layers)
+        let architecture = ModelArchitecture(model: hidden.isEmpty ? .softmax : .mlp, inputs: 784, classes: 10,
+                                             hidden: hidden, activation: .relu, dropout: hidden.map { _ in 0 })
+        let model = architecture.build(generator: &generator, seed: 0)
         if usesBookInit { model.initialize(weights: .normal(mean: 0, std: 0.01), biases: .zeros, using: &generator) }
         return model
     }
