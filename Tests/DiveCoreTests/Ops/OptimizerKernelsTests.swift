@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _DiveKernels
 @testable import DiveCore
 
 /// The fused optimizer kernels against the same updates written with tensor ops.
@@ -46,6 +47,32 @@ struct OptimizerKernelsTests {
         expectClose(fused.scalars, composite.scalars)
         expectClose(mean.scalars, m.scalars)
         expectClose(squares.scalars, v.scalars)
+    }
+
+    /// The loops as this processor runs them (AVX2 where it has it) and as the baseline build runs
+    /// them give the same bits, tails after the last full vector included.
+    @Test func vectorAndPortableBuildsAgreeBitForBit() {
+        let n = 1003
+        let start = Tensor.uniform([n], in: -1...1, seed: 5).scalars
+        let gradient = Tensor.uniform([n], in: -1...1, seed: 6).scalars
+        func adam(_ step: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>,
+                           UnsafePointer<Float>) -> Void) -> [[Float]] {
+            var w = start, m = [Float](repeating: 0.1, count: n), v = [Float](repeating: 0.2, count: n)
+            for _ in 0..<3 { step(&w, &m, &v, gradient) }
+            return [w, m, v]
+        }
+        let vector = adam { dive_adam_step($0, $1, $2, $3, n, 0.9, 0.999, 0.01, 0.3, 1e-8, 0.1, 1) }
+        let portable = adam { dive_adam_step_portable($0, $1, $2, $3, n, 0.9, 0.999, 0.01, 0.3, 1e-8, 0.1, 1) }
+        #expect(vector == portable)
+
+        func sgd(_ step: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafePointer<Float>, Int32) -> Void)
+            -> [[Float]] {
+            var w = start, b = [Float](repeating: 0, count: n)
+            for first in [Int32(1), 0, 0] { step(&w, &b, gradient, first) }
+            return [w, b]
+        }
+        #expect(sgd { dive_sgd_step($0, $1, $2, n, 0.1, 0.9, 1, 0.01, $3) }
+                == sgd { dive_sgd_step_portable($0, $1, $2, n, 0.1, 0.9, 1, 0.01, $3) })
     }
 
     @Test func stepsWriteUnsharedStorageInPlace() {
