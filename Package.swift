@@ -28,7 +28,7 @@ let package = Package(
         ),
         .target(name: "DiveNN", dependencies: ["DiveCore"]),
         .target(name: "DiveOptim", dependencies: ["DiveNN"]),
-        .target(name: "DiveData", dependencies: ["DiveCore", "_DiveZlib"]),
+        .target(name: "DiveData", dependencies: ["DiveCore", "_DiveKernels", "_DiveZlib"]),
         .target(name: "DiveTrain", dependencies: ["DiveNN", "DiveOptim", "DiveData"]),
         .target(name: "DivePlot", dependencies: ["DiveCore", "_DiveZlib"]),
         .target(name: "Dive", dependencies: ["DiveCore", "DiveNN", "DiveOptim", "DiveData", "DiveTrain", "DivePlot"]),

@@ -1,4 +1,5 @@
 import DiveCore
+import _DiveKernels
 
 /// Grayscale images with one class label each, kept as bytes until a batch is gathered.
 ///
@@ -61,13 +62,12 @@ public struct ImageDataset: Dataset, Sendable {
         for index in indices where !(0..<count).contains(index) {
             preconditionFailure("ImageDataset.batch: index \(index) outside 0..<\(count)")
         }
+        // Each pixel is divided by 255 (as PyTorch's ToTensor does), in a C loop that fetches the
+        // rows ahead of use.
         let inputs = images.withUnsafeBufferPointer { pixels in
             Tensor(shape: [indices.count, 1, height, width]) { output in
-                var destination = output.baseAddress!
-                for index in indices {
-                    let source = pixels.baseAddress! + index * size
-                    for j in 0..<size { destination[j] = Float(source[j]) / 255 }
-                    destination += size
+                indices.withUnsafeBufferPointer { rows in
+                    dive_gather_bytes(output.baseAddress!, pixels.baseAddress!, rows.baseAddress!, rows.count, size, 255)
                 }
             }
         }

@@ -1,6 +1,7 @@
 import DiveCore
 import DiveData
 import Testing
+import _DiveKernels
 
 @Suite struct ImageDatasetTests {
     // Three 2×2 images whose pixels are 0…11, times 20.
@@ -17,6 +18,21 @@ import Testing
     @Test func fullRangeMapsToZeroAndOne() {
         let extremes = ImageDataset(images: [0, 255], height: 1, width: 1, labels: [0, 0], classNames: ["only"])
         #expect(extremes.batch(at: [0, 1]).inputs.scalars == [0, 1])
+    }
+
+    /// Every byte value, in rows longer than a vector and more rows than the gather fetches ahead,
+    /// divided exactly as `Float(byte) / 255`, by both builds of the gather.
+    @Test func gatherDividesEveryByteExactly() {
+        let (height, width, count) = (5, 7, 40)
+        let pixels = (0..<height * width * count).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        let images = ImageDataset(images: pixels, height: height, width: width,
+                                  labels: [Int](repeating: 0, count: count), classNames: ["only"])
+        let rows = [3, 39, 0, 17, 17, 8, 22, 31, 5, 12]
+        let expected = rows.flatMap { r in pixels[(r * height * width)..<((r + 1) * height * width)].map { Float($0) / 255 } }
+        #expect(images.batch(at: rows).inputs.scalars == expected)
+        var portable = [Float](repeating: -1, count: expected.count)
+        dive_gather_bytes_portable(&portable, pixels, rows, rows.count, height * width, 255)
+        #expect(portable == expected)
     }
 
     @Test func emptyBatchHasZeroRows() {

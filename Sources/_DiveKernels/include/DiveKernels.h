@@ -1,29 +1,52 @@
-// Loops that Swift cannot vectorise: Swift's square root keeps C's errno semantics, which turns
-// every call into a branch and a possible library call. These C loops use clang's elementwise
-// square root (no errno) and `restrict` pointers, so clang vectorises them. Each has a Swift
-// wrapper in DiveCore next to the composite formula it replaces. On x86-64 each loop also has an
-// AVX2 + FMA build, used when the processor has those, with the same results bit for bit.
+// Loops that Swift does not compile well, as C that clang vectorises: optimizer steps (Swift's
+// square root keeps C's errno semantics and does not vectorise), the batch gather, and matrix
+// products too small in one dimension for BLAS to be efficient. Each has a Swift wrapper in
+// DiveCore or DiveData, tested against the composite it replaces.
+//
+// On x86-64 every kernel is built twice, for the baseline processor and for AVX2 + FMA, and the
+// AVX2 build runs where the processor has it. `NAME_portable` is the baseline build, for tests.
 #ifndef DIVE_KERNELS_H
 #define DIVE_KERNELS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
-/// One Adam step over n elements, in place: see `Tensor.adamStep` for the formula.
-void dive_adam_step(float *restrict weights, float *restrict mean, float *restrict squares,
-                    const float *restrict gradient, size_t n, float beta1, float beta2,
-                    float stepSize, float correction, float epsilon, float coupledDecay, float shrink);
+#define DIVE_DECLARE(name, parameters) void name parameters; void name##_portable parameters;
+
+/// One Adam step over n elements, in place: see `Tensor.adamStep` for the formula. Both builds
+/// give the same bits.
+DIVE_DECLARE(dive_adam_step,
+             (float *restrict weights, float *restrict mean, float *restrict squares, const float *restrict gradient,
+              size_t n, float beta1, float beta2, float stepSize, float correction, float epsilon,
+              float coupledDecay, float shrink))
 
 /// One SGD step over n elements, in place: see `Tensor.sgdStep` for the formula. `buffer` is the
-/// momentum buffer (NULL without momentum); `first` says it has not been filled yet.
-void dive_sgd_step(float *restrict weights, float *restrict buffer, const float *restrict gradient,
-                   size_t n, float learningRate, float momentum, int nesterov, float weightDecay, int first);
+/// momentum buffer (NULL without momentum); `first` says it has not been filled yet. Both builds
+/// give the same bits.
+DIVE_DECLARE(dive_sgd_step,
+             (float *restrict weights, float *restrict buffer, const float *restrict gradient, size_t n,
+              float learningRate, float momentum, int nesterov, float weightDecay, int first))
 
-/// The same loops built for the baseline processor only, whatever this one has; for the tests
-/// that check both builds agree.
-void dive_adam_step_portable(float *restrict weights, float *restrict mean, float *restrict squares,
-                             const float *restrict gradient, size_t n, float beta1, float beta2,
-                             float stepSize, float correction, float epsilon, float coupledDecay, float shrink);
-void dive_sgd_step_portable(float *restrict weights, float *restrict buffer, const float *restrict gradient,
-                            size_t n, float learningRate, float momentum, int nesterov, float weightDecay, int first);
+/// `output[r][j] = source[rows[r]][j] / divisor` for `count` rows of `rowLength` bytes.
+DIVE_DECLARE(dive_gather_bytes,
+             (float *restrict output, const uint8_t *restrict source, const ptrdiff_t *restrict rows, size_t count,
+              size_t rowLength, float divisor))
+
+/// Row-major `C = A · Bᵀ` (m × n, A m × k, B n × k) for small n; adds to C when `accumulate`.
+DIVE_DECLARE(dive_sgemm_nt_small_n,
+             (size_t m, size_t n, size_t k, const float *a, size_t lda, const float *b, size_t ldb, float *c,
+              size_t ldc, int accumulate))
+
+/// Row-major `C = Aᵀ · B` (m × n, A k × m, B k × n) for small m; adds to C when `accumulate`.
+DIVE_DECLARE(dive_sgemm_tn_small_m,
+             (size_t m, size_t n, size_t k, const float *a, size_t lda, const float *b, size_t ldb, float *c,
+              size_t ldc, int accumulate))
+
+/// Row-major `C = A · B` (m × n, A m × k, B k × n) for small k; adds to C when `accumulate`.
+DIVE_DECLARE(dive_sgemm_nn_small_k,
+             (size_t m, size_t n, size_t k, const float *a, size_t lda, const float *b, size_t ldb, float *c,
+              size_t ldc, int accumulate))
+
+#undef DIVE_DECLARE
 
 #endif
