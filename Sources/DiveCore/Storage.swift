@@ -9,9 +9,8 @@ final class Storage: @unchecked Sendable {
     /// Uninitialised storage for `count` floats; the caller writes every element.
     init(uninitializedCount count: Int) {
         self.count = count
-        // At least one byte so that the pointer is valid even for empty tensors.
-        let raw = UnsafeMutableRawPointer.allocate(
-            byteCount: max(count, 1) * MemoryLayout<Float>.stride, alignment: 64)
+        // At least one element so that the pointer is valid even for empty tensors.
+        let raw = BufferCache.allocate(byteCount: max(count, 1) * MemoryLayout<Float>.stride)
         pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
     }
 
@@ -32,5 +31,7 @@ final class Storage: @unchecked Sendable {
         return result
     }
 
-    deinit { UnsafeMutableRawPointer(pointer).deallocate() }
+    deinit {
+        BufferCache.deallocate(UnsafeMutableRawPointer(pointer), byteCount: max(count, 1) * MemoryLayout<Float>.stride)
+    }
 }
