@@ -58,11 +58,8 @@ func runBenchmark(_ workload: Workload, epochs: Int, threads: Int, dataDirectory
         epochSeconds.append(Date().timeIntervalSince(start))
         log("dive \(workload.name) epoch \(epoch + 1): \(String(format: "%.3f", epochSeconds.last!))s loss \(String(format: "%.4f", lastLoss))")
     }
-    model.eval()
-    let accuracy = withoutGradients {
-        let predictions = model(test.batch(at: Array(0..<test.count)).inputs).argmax(alongAxis: 1)
-        return Double(zip(predictions, test.labels).filter { $0 == $1 }.count) / Double(test.count)
-    }
+    // In batches of the training batch size, as the peers evaluate.
+    let accuracy = evaluate(model, on: DataLoader(test, batchSize: workload.batchSize, shuffle: false)).accuracy
     let sorted = epochSeconds.sorted()
     let median = sorted.isEmpty ? 0 : (sorted[(sorted.count - 1) / 2] + sorted[sorted.count / 2]) / 2
     return BenchmarkRecord(
