@@ -1,5 +1,5 @@
 #include "DiveKernels.h"
-#include "Dispatch.h"
+#include "BuildChoice.h"
 
 // Rows are picked at random from a dataset larger than the caches, so each row is a trip to
 // memory; asking for the rows a few steps ahead overlaps those trips with the conversion.

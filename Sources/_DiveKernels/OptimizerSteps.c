@@ -1,5 +1,5 @@
 #include "DiveKernels.h"
-#include "Dispatch.h"
+#include "BuildChoice.h"
 
 // Contraction into FMA is off here, so the AVX2 and portable builds round every operation the
 // same way and give the same bits.

@@ -1,5 +1,5 @@
 #include "DiveKernels.h"
-#include "Dispatch.h"
+#include "BuildChoice.h"
 
 // Matrix products with one dimension of at most 16, where BLAS's packing and blocking cost more
 // than the product: the 10-class output layers of the book's models and their gradients.

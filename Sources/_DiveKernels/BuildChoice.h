@@ -2,8 +2,8 @@
 // `NAME_body`; DIVE_KERNEL(NAME, PARAMETERS, ARGUMENTS) defines `NAME_portable`, the body built
 // for the baseline processor, and `NAME`, which on x86-64 runs a build for AVX2 + FMA when the
 // processor has those, and the portable build otherwise.
-#ifndef DIVE_DISPATCH_H
-#define DIVE_DISPATCH_H
+#ifndef DIVE_BUILD_CHOICE_H
+#define DIVE_BUILD_CHOICE_H
 
 #define DIVE_INLINE static inline __attribute__((always_inline))
 
