@@ -72,16 +72,18 @@ DIVE_KERNEL(dive_sgemm_nt_small_n,
              size_t ldc, int accumulate),
             (m, n, k, a, lda, b, ldb, c, ldc, accumulate))
 
-// C = Aᵀ · B with A [k × m], m small: for each p, row p of B scaled by A[p, i] is added to row i
-// of C. One block: R rows of C by V vectors of 8 columns.
-DIVE_INLINE void tn_block(int R, int V, const float *a, size_t lda, const float *b, size_t ldb, size_t k,
-                          float *c, size_t ldc, int accumulate) {
+// C = op(A) · B where op(A)[r, p] = a[r · rowStride + p · columnStride], for the two layouts with
+// a small dimension on A's side: Aᵀ · B with m small (A is k × m) and A · B with k small. For each
+// p, row p of B scaled by op(A)[r, p] is added to row r of C. One block: R rows of C by V
+// vectors of 8 columns.
+DIVE_INLINE void scaled_rows_block(int R, int V, const float *a, size_t rowStride, size_t columnStride,
+                                   const float *b, size_t ldb, size_t k, float *c, size_t ldc, int accumulate) {
     v8 acc[5][2] = {{0}};
     for (size_t p = 0; p < k; p++) {
         v8 bv[2];
         for (int v = 0; v < V; v++) bv[v] = load8(b + p * ldb + 8 * v);
         for (int r = 0; r < R; r++) {
-            v8 s = a[p * lda + r];
+            v8 s = a[r * rowStride + p * columnStride];
             for (int v = 0; v < V; v++) acc[r][v] += s * bv[v];
         }
     }
@@ -89,33 +91,41 @@ DIVE_INLINE void tn_block(int R, int V, const float *a, size_t lda, const float 
         for (int v = 0; v < V; v++) put8(c + r * ldc + 8 * v, acc[r][v], accumulate);
 }
 
-DIVE_INLINE void tn_rows(int R, const float *a, size_t lda, const float *b, size_t ldb, size_t n, size_t k,
-                         float *c, size_t ldc, int accumulate) {
+DIVE_INLINE void scaled_rows(int R, const float *a, size_t rowStride, size_t columnStride, const float *b,
+                             size_t ldb, size_t n, size_t k, float *c, size_t ldc, int accumulate) {
     size_t j = 0;
-    for (; j + 16 <= n; j += 16) tn_block(R, 2, a, lda, b + j, ldb, k, c + j, ldc, accumulate);
-    for (; j + 8 <= n; j += 8) tn_block(R, 1, a, lda, b + j, ldb, k, c + j, ldc, accumulate);
+    for (; j + 16 <= n; j += 16)
+        scaled_rows_block(R, 2, a, rowStride, columnStride, b + j, ldb, k, c + j, ldc, accumulate);
+    for (; j + 8 <= n; j += 8)
+        scaled_rows_block(R, 1, a, rowStride, columnStride, b + j, ldb, k, c + j, ldc, accumulate);
     for (; j < n; j++) {
         for (int r = 0; r < R; r++) {
             float s = 0;
-            for (size_t p = 0; p < k; p++) s += a[p * lda + r] * b[p * ldb + j];
+            for (size_t p = 0; p < k; p++) s += a[r * rowStride + p * columnStride] * b[p * ldb + j];
             put(c + r * ldc + j, s, accumulate);
+        }
+    }
+}
+
+DIVE_INLINE void scaled_rows_all(size_t m, size_t n, size_t k, const float *a, size_t rowStride,
+                                 size_t columnStride, const float *b, size_t ldb, float *c, size_t ldc,
+                                 int accumulate) {
+    for (size_t i = 0; i < m; i += 5) {
+        const float *ai = a + i * rowStride;
+        float *ci = c + i * ldc;
+        switch (m - i >= 5 ? 5 : m - i) {
+        case 5: scaled_rows(5, ai, rowStride, columnStride, b, ldb, n, k, ci, ldc, accumulate); break;
+        case 4: scaled_rows(4, ai, rowStride, columnStride, b, ldb, n, k, ci, ldc, accumulate); break;
+        case 3: scaled_rows(3, ai, rowStride, columnStride, b, ldb, n, k, ci, ldc, accumulate); break;
+        case 2: scaled_rows(2, ai, rowStride, columnStride, b, ldb, n, k, ci, ldc, accumulate); break;
+        default: scaled_rows(1, ai, rowStride, columnStride, b, ldb, n, k, ci, ldc, accumulate); break;
         }
     }
 }
 
 DIVE_INLINE void dive_sgemm_tn_small_m_body(size_t m, size_t n, size_t k, const float *a, size_t lda,
                                             const float *b, size_t ldb, float *c, size_t ldc, int accumulate) {
-    for (size_t i = 0; i < m; i += 5) {
-        const float *ai = a + i;
-        float *ci = c + i * ldc;
-        switch (m - i >= 5 ? 5 : m - i) {
-        case 5: tn_rows(5, ai, lda, b, ldb, n, k, ci, ldc, accumulate); break;
-        case 4: tn_rows(4, ai, lda, b, ldb, n, k, ci, ldc, accumulate); break;
-        case 3: tn_rows(3, ai, lda, b, ldb, n, k, ci, ldc, accumulate); break;
-        case 2: tn_rows(2, ai, lda, b, ldb, n, k, ci, ldc, accumulate); break;
-        default: tn_rows(1, ai, lda, b, ldb, n, k, ci, ldc, accumulate); break;
-        }
-    }
+    scaled_rows_all(m, n, k, a, 1, lda, b, ldb, c, ldc, accumulate);
 }
 
 DIVE_KERNEL(dive_sgemm_tn_small_m,
@@ -123,49 +133,9 @@ DIVE_KERNEL(dive_sgemm_tn_small_m,
              size_t ldc, int accumulate),
             (m, n, k, a, lda, b, ldb, c, ldc, accumulate))
 
-// C = A · B with k small: row i of C is the sum over p of row p of B scaled by A[i, p].
-// One block: R rows of C by V vectors of 8 columns.
-DIVE_INLINE void nn_block(int R, int V, const float *a, size_t lda, const float *b, size_t ldb, size_t k,
-                          float *c, size_t ldc, int accumulate) {
-    v8 acc[4][2] = {{0}};
-    for (size_t p = 0; p < k; p++) {
-        v8 bv[2];
-        for (int v = 0; v < V; v++) bv[v] = load8(b + p * ldb + 8 * v);
-        for (int r = 0; r < R; r++) {
-            v8 s = a[r * lda + p];
-            for (int v = 0; v < V; v++) acc[r][v] += s * bv[v];
-        }
-    }
-    for (int r = 0; r < R; r++)
-        for (int v = 0; v < V; v++) put8(c + r * ldc + 8 * v, acc[r][v], accumulate);
-}
-
-DIVE_INLINE void nn_rows(int R, const float *a, size_t lda, const float *b, size_t ldb, size_t n, size_t k,
-                         float *c, size_t ldc, int accumulate) {
-    size_t j = 0;
-    for (; j + 16 <= n; j += 16) nn_block(R, 2, a, lda, b + j, ldb, k, c + j, ldc, accumulate);
-    for (; j + 8 <= n; j += 8) nn_block(R, 1, a, lda, b + j, ldb, k, c + j, ldc, accumulate);
-    for (; j < n; j++) {
-        for (int r = 0; r < R; r++) {
-            float s = 0;
-            for (size_t p = 0; p < k; p++) s += a[r * lda + p] * b[p * ldb + j];
-            put(c + r * ldc + j, s, accumulate);
-        }
-    }
-}
-
 DIVE_INLINE void dive_sgemm_nn_small_k_body(size_t m, size_t n, size_t k, const float *a, size_t lda,
                                             const float *b, size_t ldb, float *c, size_t ldc, int accumulate) {
-    for (size_t i = 0; i < m; i += 4) {
-        const float *ai = a + i * lda;
-        float *ci = c + i * ldc;
-        switch (m - i >= 4 ? 4 : m - i) {
-        case 4: nn_rows(4, ai, lda, b, ldb, n, k, ci, ldc, accumulate); break;
-        case 3: nn_rows(3, ai, lda, b, ldb, n, k, ci, ldc, accumulate); break;
-        case 2: nn_rows(2, ai, lda, b, ldb, n, k, ci, ldc, accumulate); break;
-        default: nn_rows(1, ai, lda, b, ldb, n, k, ci, ldc, accumulate); break;
-        }
-    }
+    scaled_rows_all(m, n, k, a, lda, 1, b, ldb, c, ldc, accumulate);
 }
 
 DIVE_KERNEL(dive_sgemm_nn_small_k,
