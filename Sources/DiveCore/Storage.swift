@@ -9,8 +9,7 @@ final class Storage: @unchecked Sendable {
     /// Uninitialised storage for `count` floats; the caller writes every element.
     init(uninitializedCount count: Int) {
         self.count = count
-        // At least one element so that the pointer is valid even for empty tensors.
-        let raw = BufferCache.allocate(byteCount: max(count, 1) * MemoryLayout<Float>.stride)
+        let raw = BufferCache.allocate(byteCount: Storage.byteCount(count))
         pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
     }
 
@@ -31,7 +30,9 @@ final class Storage: @unchecked Sendable {
         return result
     }
 
-    deinit {
-        BufferCache.deallocate(UnsafeMutableRawPointer(pointer), byteCount: max(count, 1) * MemoryLayout<Float>.stride)
-    }
+    deinit { BufferCache.deallocate(UnsafeMutableRawPointer(pointer), byteCount: Storage.byteCount(count)) }
+
+    /// The bytes allocated for `count` floats: at least one float, so that the pointer is valid
+    /// even for empty tensors.
+    private static func byteCount(_ count: Int) -> Int { max(count, 1) * MemoryLayout<Float>.stride }
 }

@@ -67,7 +67,7 @@ public struct ImageDataset: Dataset, Sendable {
         let inputs = images.withUnsafeBufferPointer { pixels in
             Tensor(shape: [indices.count, 1, height, width]) { output in
                 indices.withUnsafeBufferPointer { rows in
-                    dive_gather_bytes(output.baseAddress!, pixels.baseAddress!, rows.baseAddress!, rows.count, size, 255)
+                    dive_gather_bytes(output.baseAddress, pixels.baseAddress, rows.baseAddress, rows.count, size, 255)
                 }
             }
         }

@@ -124,7 +124,7 @@ private func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
 }
 
 /// The largest dimension the small-dimension kernels take.
-let smallDimension = 16
+private let smallDimension = 16
 
 /// Rows (or columns) for each thread so that one has about 256 K multiply-adds: less is not worth
 /// waking another thread for.
