@@ -31,7 +31,9 @@ let package = Package(
         .target(name: "DiveData", dependencies: ["DiveCore", "_DiveKernels", "_DiveZlib"]),
         .target(name: "DiveTrain", dependencies: ["DiveNN", "DiveOptim", "DiveData"]),
         .target(name: "DivePlot", dependencies: ["DiveCore", "_DiveZlib"]),
-        .target(name: "Dive", dependencies: ["DiveCore", "DiveNN", "DiveOptim", "DiveData", "DiveTrain", "DivePlot"]),
+        .target(name: "DiveExport", dependencies: ["DiveNN"]),
+        .target(name: "Dive", dependencies: ["DiveCore", "DiveNN", "DiveOptim", "DiveData", "DiveTrain", "DivePlot",
+                                             "DiveExport"]),
         .target(name: "DiveExamples", dependencies: ["Dive"]),
         .executableTarget(
             name: "DiveCLI",
@@ -45,5 +47,6 @@ let package = Package(
         .testTarget(name: "DivePlotTests", dependencies: ["DivePlot"]),
         .testTarget(name: "DiveExamplesTests", dependencies: ["DiveExamples"]),
         .testTarget(name: "DiveCLITests", dependencies: ["Dive"]),
+        .testTarget(name: "DiveExportTests", dependencies: ["DiveExport"]),
     ]
 )

@@ -5,3 +5,4 @@
 @_exported import DiveData
 @_exported import DiveTrain
 @_exported import DivePlot
+@_exported import DiveExport
