@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates the Python environment the PyTorch interop tests use, or reuses it when it is ready:
-# numpy and safetensors from PyPI, and torch (CPU build) when it installs within a time limit.
+# numpy and safetensors from PyPI, torch (CPU build) when it installs within a time limit, and
+# onnx and onnxruntime (for the ONNX export tests) when PyPI has wheels for this machine.
 # Usage: scripts/interop-venv.sh [VENV_DIR]   (default .build/interop-venv)
 set -euo pipefail
 
@@ -8,7 +9,7 @@ venv="${1:-.build/interop-venv}"
 requirements="Tests/Interop/requirements.txt"
 ready="$venv/.ready"
 
-if [ -f "$ready" ] && [ "$ready" -nt "$requirements" ]; then
+if [ -f "$ready" ] && [ "$ready" -nt "$requirements" ] && [ "$ready" -nt "$0" ]; then
     exit 0
 fi
 
@@ -42,5 +43,16 @@ if timeout "$limit" "${pip[@]}" install --no-deps --only-binary=:all: "torch==$t
 else
     "${pip[@]}" uninstall --yes torch >/dev/null 2>&1 || true
     echo "interop-venv: torch $torch_version not installed; the interop tests write and read with numpy only" >&2
+fi
+# onnx and onnxruntime are optional too: where PyPI has no wheel for this Python or machine, the
+# ONNX export tests say so and the others run.
+onnx_packages=(onnx==1.23.2 onnxruntime==1.32.0)
+echo "interop-venv: installing ${onnx_packages[*]}, optional" >&2
+if timeout "$limit" "${pip[@]}" install --only-binary=:all: "${onnx_packages[@]}" \
+    && "$venv/bin/python" -c 'import onnx, onnxruntime' 2>/dev/null; then
+    echo "interop-venv: ${onnx_packages[*]}" >&2
+else
+    "${pip[@]}" uninstall --yes onnx onnxruntime >/dev/null 2>&1 || true
+    echo "interop-venv: onnx and onnxruntime not installed; the ONNX export tests will say so" >&2
 fi
 touch "$ready"
