@@ -105,4 +105,15 @@ import Testing
         #expect(nodes[5].strings(1) == ["Relu_3_output", "4.weight"])
         #expect(nodes[6].messages(5).first?.integers(3) == [1])
     }
+
+    @Test func aModelOfFeatureVectorsNeedsNoFlatten() throws {
+        // The XOR example's shape: two features in, one score out.
+        let network = Sequential(Linear(inputSize: 2, outputSize: 2, seed: 1), Sigmoid(),
+                                 Linear(inputSize: 2, outputSize: 1, seed: 2))
+        let graph = try graph(of: parsed(ONNXExport(inputShape: [2]), network))
+        #expect(graph.messages(1).map { $0.strings(4).first ?? "" } == ["Gemm", "Sigmoid", "Gemm"])
+        #expect(graph.messages(1).first?.strings(1).first == "input")
+        let outputDims = try #require(graph.messages(12).first?.messages(2).first?.messages(1).first?.messages(2).first)
+        #expect(outputDims.messages(1).map { $0.integers(1) } == [[], [1]])
+    }
 }
