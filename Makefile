@@ -6,7 +6,7 @@ SWIFT ?= swift
 BUILD_FLAGS := -c release -Xswiftc -enable-testing
 DIVE := .build/release/dive
 
-.PHONY: deps build train test interop-venv bench clean fuzz fuzz-idx fuzz-safetensors
+.PHONY: deps build train test interop-venv bench clean fuzz fuzz-idx fuzz-safetensors docs
 
 deps:
 	@bash scripts/install-deps.sh
@@ -70,3 +70,10 @@ clean:
 bench: deps
 	$(SWIFT) build -c release --product dive
 	bash Benchmarks/run.sh
+
+# API documentation: the DocC catalog Sources/Dive/Dive.docc with every module's symbols, built by
+# swift-docc-plugin into .build/docs (open .build/docs/index.html through a web server, or use
+# `swift package --disable-sandbox preview-documentation --target Dive`). Warnings are errors.
+docs:
+	$(SWIFT) package --allow-writing-to-directory .build/docs generate-documentation --target Dive \
+		--output-path .build/docs --warnings-as-errors --transform-for-static-hosting

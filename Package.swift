@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),   // make docs
     ],
     targets: [
         .systemLibrary(name: "_DiveBLAS", path: "Sources/_DiveBLAS"),

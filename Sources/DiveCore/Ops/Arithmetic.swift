@@ -45,13 +45,21 @@ extension Tensor {
         record(x.mapScalars { -$0 }, inputs: [x]) { grad in [-grad] }
     }
 
+    /// `lhs + rhs` with the scalar broadcast to every element.
     public static func + (lhs: Tensor, rhs: Float) -> Tensor { lhs + Tensor(rhs) }
+    /// `lhs + rhs` with the scalar broadcast to every element.
     public static func + (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) + rhs }
+    /// `lhs - rhs` with the scalar broadcast to every element.
     public static func - (lhs: Tensor, rhs: Float) -> Tensor { lhs - Tensor(rhs) }
+    /// `lhs - rhs` with the scalar broadcast to every element.
     public static func - (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) - rhs }
+    /// `lhs * rhs` with the scalar broadcast to every element.
     public static func * (lhs: Tensor, rhs: Float) -> Tensor { lhs * Tensor(rhs) }
+    /// `lhs * rhs` with the scalar broadcast to every element.
     public static func * (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) * rhs }
+    /// `lhs / rhs` with the scalar broadcast to every element.
     public static func / (lhs: Tensor, rhs: Float) -> Tensor { lhs / Tensor(rhs) }
+    /// `lhs / rhs` with the scalar broadcast to every element.
     public static func / (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) / rhs }
 
     /// Each element raised to a constant power: `x.pow(2)`. The gradient is `p·x^(p-1)`.
@@ -81,13 +89,17 @@ extension Tensor {
     /// Subtracts `rhs` (broadcast to this shape) in place, keeping this tensor's autograd identity,
     /// as optimizer steps need. Only allowed where no graph is recorded: inside `withoutGradients`
     /// or on a tensor that needs no gradient.
+    /// Subtracts `rhs` (broadcast to this shape) in place, writing the existing storage.
     public static func -= (lhs: inout Tensor, rhs: Tensor) { lhs.update(with: rhs, op: "-=") { $0 - $1 } }
     /// Adds `rhs` (broadcast to this shape) in place; see `-=`.
     public static func += (lhs: inout Tensor, rhs: Tensor) { lhs.update(with: rhs, op: "+=") { $0 + $1 } }
     /// Multiplies by `rhs` (broadcast to this shape) in place; see `-=`.
     public static func *= (lhs: inout Tensor, rhs: Tensor) { lhs.update(with: rhs, op: "*=") { $0 * $1 } }
+    /// `-=` with the scalar broadcast to every element.
     public static func -= (lhs: inout Tensor, rhs: Float) { lhs -= Tensor(rhs) }
+    /// `+=` with the scalar broadcast to every element.
     public static func += (lhs: inout Tensor, rhs: Float) { lhs += Tensor(rhs) }
+    /// `*=` with the scalar broadcast to every element.
     public static func *= (lhs: inout Tensor, rhs: Float) { lhs *= Tensor(rhs) }
 
     @inline(__always)
