@@ -32,7 +32,7 @@ interop-venv: deps
 # a crash leaves its input in .build/fuzz/ and stops the run. `make fuzz FUZZ_SECONDS=60` for less.
 FUZZ_SECONDS ?= 600
 FUZZ_DIR := .build/fuzz
-FUZZ_SWIFTC := swiftc -sanitize=fuzzer,address -parse-as-library -O
+FUZZ_SWIFTC := swiftc -sanitize=fuzzer,address -parse-as-library -package-name Dive -O
 IDX_SOURCES := $(addprefix Sources/DiveData/IDX/,IDXError.swift IDXFile.swift Gzip.swift)
 SAFETENSORS_SOURCES := $(shell find Sources/DiveCore -name '*.swift') \
 	$(addprefix Sources/DiveTrain/Checkpoint/,Safetensors.swift Safetensors+Reading.swift SafetensorsDType.swift SafetensorsError.swift)

@@ -136,11 +136,11 @@ extension Tensor {
         let original = shape
         return Tensor.record(view, inputs: [self]) { grad in
             // Place the gradient in the selected rows of a zero tensor of the input's shape.
-            let rowSize = original.dropFirst().reduce(1, *)
             let full = Storage(repeating: 0, count: Shape.count(original))
-            grad.withContiguousPointer { g in
-                (full.pointer + range.lowerBound * rowSize).update(from: g, count: range.count * rowSize)
-            }
+            let fullStrides = Shape.contiguousStrides(original)
+            let selected = Operand(storage: full, shape: grad.shape, strides: fullStrides,
+                                   offset: range.lowerBound * (fullStrides.first ?? 0))
+            Backends.current.copy(grad.operand, into: selected)
             return [Tensor(shape: original, storage: full)]
         }
     }
