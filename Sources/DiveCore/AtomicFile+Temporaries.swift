@@ -6,8 +6,10 @@ extension AtomicFile {
     /// the folder of `path` (e.g. `runs/a/.checkpoint.safetensors.4242.tmp`). Hidden, and named
     /// after its process so that a later run can tell a live writer's file from a stale one.
     public static func temporaryPath(for path: String, processIdentifier: Int32 = getpid()) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        return (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(processIdentifier).tmp")
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { path[...$0] } ?? ""                      // with its trailing "/"
+        let name = slash.map { path[path.index(after: $0)...] } ?? path[...]
+        return "\(folder).\(name).\(processIdentifier).tmp"
     }
 
     /// The process identifier in `name` when it is a temporary file's name (`.NAME.PID.tmp`), else nil.

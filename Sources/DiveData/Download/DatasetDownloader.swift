@@ -59,31 +59,27 @@ public struct DatasetDownloader: Sendable {
         }
         AtomicFile.removeStaleTemporaries(in: directory)
         let deadline = Date().addingTimeInterval(TimeInterval(timeout))
-        var staged: [AtomicFile] = []   // each removes its temporary file unless committed
-        for file in source.files {
-            let finalPath = (directory as NSString).appendingPathComponent(file.name)
-            if Self.md5OfFile(at: finalPath, size: file.size) == file.md5 {
-                report(.alreadyPresent(file: file.name))
-                continue
+        var staged: [AtomicFile] = []
+        do {
+            for file in source.files {
+                let finalPath = (directory as NSString).appendingPathComponent(file.name)
+                if Self.md5OfFile(at: finalPath, size: file.size) == file.md5 {
+                    report(.alreadyPresent(file: file.name))
+                    continue
+                }
+                let temporary = try AtomicFile(creating: finalPath)
+                staged.append(temporary)
+                let limits = HTTPFetch.Limits(size: file.size, deadline: deadline, seconds: timeout,
+                                              stallSeconds: stallTimeout, shouldStop: shouldStop)
+                try fetch(file, into: temporary, limits: limits, report: report)
+                report(.verified(file: file.name))
             }
-            let temporary: AtomicFile
-            do {
-                temporary = try AtomicFile(creating: finalPath)
-            } catch {
-                throw .cannotWrite(path: error.path, reason: error.problem)
-            }
-            staged.append(temporary)
-            let limits = HTTPFetch.Limits(size: file.size, deadline: deadline, seconds: timeout,
-                                          stallSeconds: stallTimeout, shouldStop: shouldStop)
-            try fetch(file, into: temporary, limits: limits, report: report)
-            report(.verified(file: file.name))
-        }
-        for file in staged {
-            do {
-                try file.commit()
-            } catch {
-                throw .cannotWrite(path: error.path, reason: error.problem)
-            }
+            for file in staged { try file.commit() }
+        } catch {
+            // Now, not when the last reference goes: the networking layer may hold one a while.
+            for file in staged { file.discard() }
+            if let error = error as? AtomicFileError { throw .cannotWrite(path: error.path, reason: error.problem) }
+            throw error as! DownloadError   // the only two kinds thrown above
         }
         return source.files.map { (directory as NSString).appendingPathComponent($0.name) }
     }
