@@ -18,7 +18,7 @@ train: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product dive
 	$(DIVE) train $(ARGS)
 
-test: build interop-venv
+test: build interop-venv fuzz-build
 	DIVE_BINARY=$(abspath $(DIVE)) DIVE_INTEROP_PYTHON=$(abspath $(INTEROP_VENV))/bin/python \
 		$(SWIFT) test $(BUILD_FLAGS) --skip-build
 
