@@ -132,15 +132,30 @@ import Testing
         let fifo = directory.appendingPathComponent("train-images-idx3-ubyte").path
         try FileManager.default.removeItem(atPath: fifo)
         #expect(mkfifo(fifo, 0o600) == 0)
-        // Should dive block opening the FIFO, a writer opening it after 5 s releases it, so the
-        // test fails on the message instead of hanging.
+        // A writer opening without blocking succeeds only while a reader waits in open(2): then
+        // dive is released and the test fails below instead of hanging.
+        let writerFoundAReader = Locked(false)
+        let attempt = DispatchSemaphore(value: 0)
         Thread {
-            Thread.sleep(forTimeInterval: 5)
+            Thread.sleep(forTimeInterval: 3)
             let descriptor = open(fifo, O_WRONLY | O_NONBLOCK)
             if descriptor >= 0 { close(descriptor) }
+            writerFoundAReader.set(descriptor >= 0)
+            attempt.signal()
         }.start()
         let result = try dive("train", "--data-dir", directory.path, "--epochs", "1", "--out", directory.appendingPathComponent("run").path)
         #expect(result.status == 1)
         #expect(result.standardError == "Error: \(fifo): a FIFO (named pipe), not a regular file; expected an IDX file\n")
+        attempt.wait()
+        #expect(!writerFoundAReader.value, "dive waited on the FIFO")
     }
+}
+
+/// A value shared between threads.
+private final class Locked<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.withLock { stored } }
+    func set(_ value: Value) { lock.withLock { stored = value } }
 }

@@ -59,15 +59,11 @@ import Testing
     @Test func fifoIsRefusedWithoutWaitingForAWriter() throws {
         let path = folder.path + "/train-images-idx3-ubyte"
         #expect(mkfifo(path, 0o600) == 0)
-        // Should the reader block in open(2), a writer opening after 3 s releases it (the test then
-        // fails on the error below instead of hanging).
-        let release = Thread {
-            Thread.sleep(forTimeInterval: 3)
-            let descriptor = open(path, O_WRONLY | O_NONBLOCK)
-            if descriptor >= 0 { close(descriptor) }
-        }
-        release.start()
+        // A writer opening without blocking succeeds only while a reader waits in open(2): then the
+        // reader is released and the test fails below instead of hanging.
+        let writer = FIFOWriter(path: path, after: 3)
         let error = #expect(throws: IDXError.self) { try IDXFile.read(path, kind: .images) }
+        #expect(!writer.foundAReader(), "the reader waited on the FIFO")
         #expect(error == .notRegularFile(file: path, type: "FIFO (named pipe)"))
         #expect(error?.description == "\(path): a FIFO (named pipe), not a regular file; expected an IDX file")
     }
@@ -77,5 +73,28 @@ import Testing
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         let error = #expect(throws: IDXError.self) { try IDXFile.read(path, kind: .labels) }
         #expect(error == .notRegularFile(file: path, type: "folder"))
+    }
+}
+
+/// Opens a FIFO for writing, without blocking, `after` seconds: that succeeds only when a reader
+/// has it open (or waits in open(2)), which it releases.
+final class FIFOWriter: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var opened = false
+
+    init(path: String, after seconds: TimeInterval) {
+        Thread { [self] in
+            Thread.sleep(forTimeInterval: seconds)
+            let descriptor = open(path, O_WRONLY | O_NONBLOCK)
+            if descriptor >= 0 { close(descriptor) }
+            opened = descriptor >= 0
+            done.signal()
+        }.start()
+    }
+
+    /// Waits for the attempt, and tells whether a reader was there.
+    func foundAReader() -> Bool {
+        done.wait()
+        return opened
     }
 }
