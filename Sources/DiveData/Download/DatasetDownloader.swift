@@ -43,6 +43,7 @@ public struct DatasetDownloader: Sendable {
     /// Downloads every file of the dataset into `directory` (created if needed).
     ///
     /// - Parameters:
+    ///   - directory: The folder the files go to.
     ///   - report: Called with progress events, on a background queue for `.progress`.
     ///   - shouldStop: Polled while waiting for data; returning true stops the download with
     ///     `DownloadError.interrupted` (a signal handler sets what it reads).
