@@ -4,7 +4,7 @@ import Foundation
 /// Downloads a dataset's files, checks each against its published size and MD5, and installs
 /// them all or none.
 ///
-/// Every file is streamed to disk, into an ``AtomicFile``'s temporary file in the target folder
+/// Every file is streamed to disk, into an `AtomicFile`'s temporary file in the target folder
 /// (`.NAME.PID.tmp`); only when all of them have arrived with the right size and checksum are
 /// they renamed into place. On any failure, including a passed deadline or a stop request, the
 /// temporary files are removed, so a failed download leaves no partial file behind. Files

@@ -54,7 +54,7 @@ extension Safetensors {
         return bytes + header + data
     }
 
-    /// Writes the file atomically (``AtomicFile``): to a temporary file in the same directory,
+    /// Writes the file atomically (`AtomicFile`, in DiveCore): to a temporary file in the same directory,
     /// then renamed over `path`, so that a crash never leaves a truncated file in place of a good one.
     public func write(to path: String) throws(SafetensorsError) {
         do {
