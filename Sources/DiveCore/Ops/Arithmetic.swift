@@ -43,13 +43,21 @@ extension Tensor {
         record(x.unary(.negate), inputs: [x]) { grad in [-grad] }
     }
 
+    /// `lhs + rhs` with the scalar broadcast to every element.
     public static func + (lhs: Tensor, rhs: Float) -> Tensor { lhs + Tensor(rhs) }
+    /// `lhs + rhs` with the scalar broadcast to every element.
     public static func + (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) + rhs }
+    /// `lhs - rhs` with the scalar broadcast to every element.
     public static func - (lhs: Tensor, rhs: Float) -> Tensor { lhs - Tensor(rhs) }
+    /// `lhs - rhs` with the scalar broadcast to every element.
     public static func - (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) - rhs }
+    /// `lhs * rhs` with the scalar broadcast to every element.
     public static func * (lhs: Tensor, rhs: Float) -> Tensor { lhs * Tensor(rhs) }
+    /// `lhs * rhs` with the scalar broadcast to every element.
     public static func * (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) * rhs }
+    /// `lhs / rhs` with the scalar broadcast to every element.
     public static func / (lhs: Tensor, rhs: Float) -> Tensor { lhs / Tensor(rhs) }
+    /// `lhs / rhs` with the scalar broadcast to every element.
     public static func / (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) / rhs }
 
     /// Each element raised to a constant power: `x.pow(2)`. The gradient is `p·x^(p-1)`.
@@ -82,8 +90,11 @@ extension Tensor {
     public static func += (lhs: inout Tensor, rhs: Tensor) { lhs.update(with: rhs, .add, name: "+=") }
     /// Multiplies by `rhs` (broadcast to this shape) in place; see `-=`.
     public static func *= (lhs: inout Tensor, rhs: Tensor) { lhs.update(with: rhs, .multiply, name: "*=") }
+    /// `-=` with the scalar broadcast to every element.
     public static func -= (lhs: inout Tensor, rhs: Float) { lhs -= Tensor(rhs) }
+    /// `+=` with the scalar broadcast to every element.
     public static func += (lhs: inout Tensor, rhs: Float) { lhs += Tensor(rhs) }
+    /// `*=` with the scalar broadcast to every element.
     public static func *= (lhs: inout Tensor, rhs: Float) { lhs *= Tensor(rhs) }
 
     /// `self = op(self, rhs)` in place, `rhs` broadcast to this shape.

@@ -5,7 +5,7 @@ extension Tensor {
     /// The same elements in a new shape; one dimension may be `-1`, inferred from the others.
     ///
     /// Shares storage when the tensor is contiguous. Throws when the element counts differ or
-    /// when more than one dimension is `-1`. Use ``reshaped(_:)`` when the shape comes from code.
+    /// when more than one dimension is `-1`. Use `reshaped(_:)` when the shape comes from code.
     public func reshaped(validating newShape: [Int]) throws(ShapeError) -> Tensor {
         let target = try Self.resolve(newShape, count: count, from: shape)
         let source = contiguous()

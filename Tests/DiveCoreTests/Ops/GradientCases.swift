@@ -1,4 +1,5 @@
 import DiveCore
+import DiveTestSupport
 
 // Every differentiable operation of DiveCore, each with the inputs its finite-difference check
 // runs on. A new op gets a case here, and `OpGradientTests` checks it.

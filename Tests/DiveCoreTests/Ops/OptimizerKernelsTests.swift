@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import _DiveKernels
 @testable import DiveCore
+import DiveTestSupport
 
 /// The fused optimizer kernels against the same updates written with tensor ops.
 struct OptimizerKernelsTests {
