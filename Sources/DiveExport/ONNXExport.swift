@@ -77,6 +77,10 @@ public struct ONNXExport: Sendable {
     ///   ``ONNXExportError/io(file:reason:)``.
     public func write(_ model: any Layer, to path: String) throws(ONNXExportError) {
         let bytes = try serialized(model)
-        try writeAtomically(bytes, to: path)
+        do {
+            try AtomicFile.write(bytes, to: path)
+        } catch {
+            throw .io(file: path, reason: error.problem)
+        }
     }
 }
