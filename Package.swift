@@ -16,6 +16,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
         .systemLibrary(name: "_DiveBLAS", path: "Sources/_DiveBLAS"),
@@ -33,9 +35,19 @@ let package = Package(
         .target(name: "DivePlot", dependencies: ["DiveCore", "_DiveZlib"]),
         .target(name: "Dive", dependencies: ["DiveCore", "DiveNN", "DiveOptim", "DiveData", "DiveTrain", "DivePlot"]),
         .target(name: "DiveExamples", dependencies: ["Dive"]),
+        .target(
+            name: "DivePlayground",
+            dependencies: [
+                "DiveNN", "DiveOptim", "DiveTrain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
+            resources: [.embedInCode("Page/index.html"), .embedInCode("Page/playground.js"),
+                        .embedInCode("Page/playground.css")]
+        ),
         .executableTarget(
             name: "DiveCLI",
-            dependencies: ["Dive", "DiveExamples", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Dive", "DiveExamples", "DivePlayground", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "DiveCoreTests", dependencies: ["DiveCore"]),
         .testTarget(name: "DiveNNTests", dependencies: ["DiveNN"]),
@@ -45,5 +57,12 @@ let package = Package(
         .testTarget(name: "DivePlotTests", dependencies: ["DivePlot"]),
         .testTarget(name: "DiveExamplesTests", dependencies: ["DiveExamples"]),
         .testTarget(name: "DiveCLITests", dependencies: ["Dive"]),
+        .testTarget(
+            name: "DivePlaygroundTests",
+            dependencies: [
+                "DivePlayground", "DiveTrain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
     ]
 )

@@ -17,6 +17,7 @@ struct DiveCommand: ParsableCommand {
             ExampleCommand.self,
             DataCommand.self,
             BenchCommand.self,
+            PlaygroundCommand.self,
         ]
     )
 
