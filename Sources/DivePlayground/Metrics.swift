@@ -7,6 +7,18 @@ public struct PlaygroundMetrics: Equatable, Sendable {
     /// Counts `[actual][predicted]` with index 0 for -1 and 1 for +1 (classification only).
     public var confusion: [[Int]]?
 
+    /// Metrics with only a loss (regression, or before anything is measured).
+    init(loss: Float) {
+        self.loss = loss
+    }
+
+    /// Metrics with all three figures.
+    init(loss: Float, accuracy: Float?, confusion: [[Int]]?) {
+        self.loss = loss
+        self.accuracy = accuracy
+        self.confusion = confusion
+    }
+
     /// Metrics of `outputs` (displayed values) against `points`' labels for `problem`, with the
     /// mean loss computed by the caller.
     static func measure(outputs: [Float], points: [DataPoint], loss: Float,

@@ -54,7 +54,7 @@ struct PlaygroundFrame: Encodable {
         divergence = trainer.divergence
         self.notice = notice
         ownData = trainer.ownData
-        let (trainMetrics, testMetrics) = trainer.metrics()
+        let (trainMetrics, testMetrics) = trainer.latestMetrics
         train = Metrics(trainMetrics)
         test = Metrics(testMetrics)
         lossHistory = Self.thinned(trainer.lossHistory, to: 300).map { [Self.finite($0.train), Self.finite($0.test)] }

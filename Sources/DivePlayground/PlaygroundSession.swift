@@ -15,6 +15,10 @@ public final class PlaygroundSession: @unchecked Sendable {
     private let send: @Sendable (String) -> Void
     private let slots: CPUSlots
     private let condition = NSCondition()
+    /// Callers waiting for `condition`'s lock: the training thread steps aside for them between
+    /// epochs (a mutex is not fair, and the thread would otherwise take it back at once).
+    private let waitingLock = NSLock()
+    private var waitingCount = 0
     private let trainer: PlaygroundTrainer
     private var playing = false
     private var closed = false
@@ -36,7 +40,7 @@ public final class PlaygroundSession: @unchecked Sendable {
 
     /// Handles one message from the page; a bad one is answered with an error and changes nothing.
     public func receive(_ text: String) {
-        condition.lock()
+        lockAsCaller()
         defer { condition.unlock() }
         guard !closed else { return }
         lastActivity = Date()
@@ -53,7 +57,7 @@ public final class PlaygroundSession: @unchecked Sendable {
 
     /// Stops training for good and sends nothing more.
     public func close() {
-        condition.lock()
+        lockAsCaller()
         closed = true
         condition.signal()
         condition.unlock()
@@ -61,20 +65,29 @@ public final class PlaygroundSession: @unchecked Sendable {
 
     /// Whether the session has had no message for `interval` seconds.
     func isIdle(for interval: TimeInterval, now: Date = Date()) -> Bool {
-        condition.lock()
+        lockAsCaller()
         defer { condition.unlock() }
         return now.timeIntervalSince(lastActivity) > interval
     }
 
     /// Reads the trainer under the session's lock (downloads, tests).
     public func withTrainer<T>(_ body: (PlaygroundTrainer) throws -> T) rethrows -> T {
-        condition.lock()
+        lockAsCaller()
         defer { condition.unlock() }
         return try body(trainer)
     }
 
     /// Applies `message`; throws ``SettingsError`` or ``PointsCSVError`` and changes nothing
     /// when it is refused.
+    /// Takes the lock, telling the training thread that someone waits for it.
+    private func lockAsCaller() {
+        waitingLock.withLock { waitingCount += 1 }
+        condition.lock()
+        waitingLock.withLock { waitingCount -= 1 }
+    }
+
+    private var callerWaiting: Bool { waitingLock.withLock { waitingCount > 0 } }
+
     private func handle(_ message: ClientMessage) throws {
         notice = nil
         switch message {
@@ -139,15 +152,19 @@ public final class PlaygroundSession: @unchecked Sendable {
     }
 
     /// The training thread: trains while playing, in slices, and sends a state after each slice
-    /// (at most `framesPerSecond` a second) and after every message.
+    /// (at most `framesPerSecond` a second) and after every message. A slice lasts at least as
+    /// long as the last frame took to make, so training keeps at least half of the time.
     private func run() {
         let frameInterval = 1 / Self.framesPerSecond
         var lastFrame = Date.distantPast
+        var frameCost: TimeInterval = 0
         condition.lock()
         while !closed {
             if pendingFrame || (playing && Date().timeIntervalSince(lastFrame) >= frameInterval) {
+                let start = Date()
                 sendFrame()
                 lastFrame = Date()
+                frameCost = lastFrame.timeIntervalSince(start)
             }
             if !playing {
                 _ = condition.wait(until: Date().addingTimeInterval(1))
@@ -156,12 +173,13 @@ public final class PlaygroundSession: @unchecked Sendable {
             condition.unlock()
             slots.acquire()
             condition.lock()
-            let sliceEnd = lastFrame.addingTimeInterval(frameInterval)
+            let sliceEnd = max(lastFrame.addingTimeInterval(frameInterval), Date().addingTimeInterval(frameCost))
             repeat {
                 if !trainer.trainEpoch() || trainer.stopConditionMet {
                     playing = false
                     pendingFrame = true
                 }
+                if callerWaiting { _ = condition.wait(until: Date().addingTimeInterval(0.002)) }
             } while playing && !closed && !pendingFrame && Date() < sliceEnd
             condition.unlock()
             slots.release()

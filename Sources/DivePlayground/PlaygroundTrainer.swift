@@ -86,6 +86,7 @@ public final class PlaygroundTrainer {
         ownData = true
         train.append(point)
         prepareTensors()
+        latestMetrics = metrics()
     }
 
     /// Trains one epoch: one pass over the training points in batches of `batchSize`, each an
@@ -121,14 +122,20 @@ public final class PlaygroundTrainer {
         return (settings.stopEpoch > 0 && epoch >= settings.stopEpoch) || (settings.stopLoss > 0 && last.test <= settings.stopLoss)
     }
 
-    /// Loss, accuracy and confusion on the training and the test points.
+    /// Loss, accuracy and confusion on the training and the test points, as of the last change
+    /// (measured once per epoch, reset, or edit of a weight or of the data).
+    public private(set) var latestMetrics = (train: PlaygroundMetrics(loss: 0), test: PlaygroundMetrics(loss: 0))
+
+    /// Loss, accuracy and confusion on the training and the test points, measured now.
     public func metrics() -> (train: PlaygroundMetrics, test: PlaygroundMetrics) {
         (measure(train, whole.train), measure(test, whole.test))
     }
 
     /// Sets one weight (see ``PlaygroundNetwork/setWeight(layer:to:from:value:)``).
     public func setWeight(layer: Int, to: Int, from: Int, value: Float) -> Bool {
-        network.setWeight(layer: layer, to: to, from: from, value: value)
+        guard network.setWeight(layer: layer, to: to, from: from, value: value) else { return false }
+        latestMetrics = metrics()
+        return true
     }
 
     /// Remakes the tensors the data and the features give: after any change to either.
@@ -152,8 +159,8 @@ public final class PlaygroundTrainer {
     }
 
     private func recordLoss() {
-        let (trainMetrics, testMetrics) = metrics()
-        lossHistory.append((trainMetrics.loss, testMetrics.loss))
+        latestMetrics = metrics()
+        lossHistory.append((latestMetrics.train.loss, latestMetrics.test.loss))
     }
 
     /// The mean loss of raw outputs `[n, 1]` against labels `[n, 1]`: half the squared error, as

@@ -109,6 +109,8 @@ function fillSelect(select, values, current) {
 function renderControls() {
   fillSelect($("learningRate"), LEARNING_RATES, settings.learningRate);
   fillSelect($("regularizationRate"), REGULARIZATION_RATES, settings.regularizationRate);
+  // The TensorFlow Playground leaves `regularization` out of the hash when there is none.
+  settings.regularization = settings.regularization || "none";
   for (const id of ["activation", "regularization", "problem", "loss", "optimizer"]) $(id).value = settings[id];
   for (const id of ["percTrainData", "noise", "batchSize"]) {
     if (document.activeElement !== $(id)) $(id).value = settings[id];
