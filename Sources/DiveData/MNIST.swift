@@ -12,10 +12,12 @@ public enum MNIST {
     static let collection = IDXImageCollection(
         name: name, classNames: classNames, remedies: ["`dive data download mnist`"])
 
-    /// Loads `split`, searching `dataDirectory`, then `$DIVE_DATA_DIR`, then
+    /// Loads `split` from `dataDirectory` when given, else from `$DIVE_DATA_DIR` when set, else
     /// `~/.cache/dive/mnist`, then `/usr/share/datasets/mnist`.
     ///
     /// - Parameters:
+    ///   - split: The training or the test set.
+    ///   - dataDirectory: A folder to search first; nil for none.
     ///   - environment: Where `DIVE_DATA_DIR` is read; this process's environment by default.
     ///   - homeDirectory: Whose `.cache/dive` is searched; the user's by default.
     /// - Returns: 28×28 images with labels in `0..<10`.
@@ -25,5 +27,16 @@ public enum MNIST {
                             environment: [String: String] = ProcessInfo.processInfo.environment,
                             homeDirectory: String = NSHomeDirectory()) throws -> ImageDataset {
         try collection.load(split, dataDirectory: dataDirectory, environment: environment, homeDirectory: homeDirectory)
+    }
+
+    /// Loads both splits from one folder, found as ``load(_:dataDirectory:environment:homeDirectory:)``
+    /// finds one, and checks that their images have the same size.
+    ///
+    /// - Throws: `DatasetError` (not found, files missing from the given folder, image sizes that
+    ///   differ) or an `IDXError` (a damaged file, no images, images of no pixels).
+    public static func loadSplits(dataDirectory: String? = nil,
+                                  environment: [String: String] = ProcessInfo.processInfo.environment,
+                                  homeDirectory: String = NSHomeDirectory()) throws -> DatasetSplits {
+        try collection.loadSplits(dataDirectory: dataDirectory, environment: environment, homeDirectory: homeDirectory)
     }
 }

@@ -40,7 +40,7 @@ final class PlaygroundNetwork {
             case .linear: break
             }
             let dropout = settings.dropout[index]
-            if dropout > 0 { layers.append(Dropout(probability: dropout, seed: generator.next())) }
+            if dropout > 0 { layers.append(Dropout(probability: dropout, generator: RandomGenerator(seed: generator.next()))) }
         }
         if settings.problem == .classification, settings.effectiveLoss == .squared { layers.append(Tanh()) }
         model = Sequential(layers)
