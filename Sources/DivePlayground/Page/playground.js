@@ -257,6 +257,7 @@ function renderNetwork() {
       paint($(`neuron-${l}-${i}`).querySelector("canvas"), decode(state.neurons[l + 1][i]), state.neuronSize);
     }
   });
+  paint($("neuron-output").querySelector("canvas"), decode(state.output), state.outputSize, settings.discretize === "true");
   renderLinks(svg, layout, output, active, shape);
 }
 
