@@ -6,7 +6,7 @@ SWIFT ?= swift
 BUILD_FLAGS := -c release -Xswiftc -enable-testing
 DIVE := .build/release/dive
 
-.PHONY: deps build train test interop-venv bench clean fuzz fuzz-idx fuzz-safetensors fuzz-build docs
+.PHONY: deps build train test test-browser interop-venv bench clean fuzz fuzz-idx fuzz-safetensors fuzz-build docs
 
 deps:
 	@bash scripts/install-deps.sh
@@ -21,6 +21,14 @@ train: deps
 test: build interop-venv fuzz-build
 	DIVE_BINARY=$(abspath $(DIVE)) DIVE_INTEROP_PYTHON=$(abspath $(INTEROP_VENV))/bin/python \
 		$(SWIFT) test $(BUILD_FLAGS) --skip-build
+	$(BROWSER_TEST)
+
+# `dive playground` in headless Chromium (Selenium on Debian's Python, from make deps).
+# `make test-browser BROWSER_ARGS="--screenshots docs/playground --measure-rate"` remakes the docs' pictures.
+BROWSER_TEST = /usr/bin/python3 Tests/Browser/playground_browser_test.py --dive $(abspath $(DIVE)) \
+	--interop-python $(abspath $(INTEROP_VENV))/bin/python
+test-browser: build interop-venv
+	$(BROWSER_TEST) $(BROWSER_ARGS)
 
 # Python with numpy, safetensors and (when it installs) torch, for the PyTorch interop tests.
 INTEROP_VENV := .build/interop-venv

@@ -16,6 +16,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),   // make docs
     ],
     targets: [
@@ -36,9 +38,19 @@ let package = Package(
         .target(name: "Dive", dependencies: ["DiveCore", "DiveNN", "DiveOptim", "DiveData", "DiveTrain", "DivePlot",
                                              "DiveExport"]),
         .target(name: "DiveExamples", dependencies: ["Dive"]),
+        .target(
+            name: "DivePlayground",
+            dependencies: [
+                "DiveNN", "DiveOptim", "DiveTrain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
+            resources: [.embedInCode("Page/index.html"), .embedInCode("Page/playground.js"),
+                        .embedInCode("Page/playground.css")]
+        ),
         .executableTarget(
             name: "DiveCLI",
-            dependencies: ["Dive", "DiveExamples", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Dive", "DiveExamples", "DivePlayground", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Helpers every test target shares (one tolerance rule for approximate comparisons).
         .target(name: "DiveTestSupport", dependencies: ["DiveCore"], path: "Tests/DiveTestSupport"),
@@ -51,5 +63,12 @@ let package = Package(
         .testTarget(name: "DiveExamplesTests", dependencies: ["DiveExamples", "DiveTestSupport"]),
         .testTarget(name: "DiveCLITests", dependencies: ["Dive", "DiveTestSupport"]),
         .testTarget(name: "DiveExportTests", dependencies: ["DiveExport"]),
+        .testTarget(
+            name: "DivePlaygroundTests",
+            dependencies: [
+                "DivePlayground", "DiveTrain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
     ]
 )

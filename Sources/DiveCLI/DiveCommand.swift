@@ -18,6 +18,7 @@ struct DiveCommand: ParsableCommand {
             DataCommand.self,
             BenchCommand.self,
             ExportCommand.self,
+            PlaygroundCommand.self,
         ]
     )
 
