@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages Dive needs on Debian/Ubuntu, skipping quickly when they are present:
-# OpenBLAS (matrix products), zlib (gzip and PNG), the Fashion-MNIST dataset, and python3-venv
+# oneDNN and OpenBLAS (matrix products), zlib (gzip and PNG), the Fashion-MNIST dataset, and python3-venv
 # when Python cannot make virtual environments.
 set -euo pipefail
 
-packages=(libopenblas-dev zlib1g-dev dataset-fashion-mnist)
+packages=(libopenblas-dev libdnnl-dev zlib1g-dev dataset-fashion-mnist)
 
 if [ "$(uname -s)" = Darwin ]; then
     exit 0  # macOS: Accelerate and zlib come with the system; get data with `dive data download`.

@@ -8,7 +8,7 @@ struct DiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dive",
         abstract: "Deep learning in Swift: the models of Dive into Deep Learning, trained on your CPU.",
-        version: DiveVersion.current,
+        version: "\(DiveVersion.current) (\(GEMMLibrary.description))",
         subcommands: [
             TrainCommand.self,
             EvaluateCommand.self,
@@ -17,6 +17,7 @@ struct DiveCommand: ParsableCommand {
             ExampleCommand.self,
             DataCommand.self,
             BenchCommand.self,
+            InfoCommand.self,
         ]
     )
 
