@@ -7,7 +7,7 @@ import _DiveBLAS
 /// Matrix products on the platform's BLAS: Accelerate on macOS, OpenBLAS on Linux (where oneDNN
 /// runs them unless it refuses a call).
 enum BLAS {
-    /// `C = alpha · op(A) · op(B) + beta · C`, row-major, as ``sgemm(transposeA:transposeB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:epilogue:)``.
+    /// `C = alpha · op(A) · op(B) + beta · C`, row-major, as ``sgemm(transposeA:transposeB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:bias:relu:)``.
     static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                       a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                       beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {

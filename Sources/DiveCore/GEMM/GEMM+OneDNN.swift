@@ -20,11 +20,11 @@ enum OneDNN {
         return dnnl_sgemm(flag(false), flag(false), 1, 1, 1, 1, &x, 1, &y, 1, 0, &z, 1) == dnnl_success && z == 6
     }()
 
-    /// `C = epilogue(alpha · op(A) · op(B) + beta · C)`, row-major; the epilogue runs on each block
+    /// `C = relu?(alpha · op(A) · op(B) + beta · C + bias)`, row-major; the epilogue runs on each block
     /// right after its product, while it is in cache. Only where ``isUsable``.
     static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                       a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                      beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, epilogue: GEMMEpilogue) {
+                      beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, bias: UnsafePointer<Float>?, relu: Bool) {
         let block = { (rows: Range<Int>, columns: Range<Int>) in
             singleThreaded()
             let i = rows.lowerBound, j = columns.lowerBound
@@ -33,8 +33,7 @@ enum OneDNN {
             let blockC = c + i * ldc + j
             dnnl_sgemm(flag(transposeA), flag(transposeB), Int64(rows.count), Int64(columns.count), Int64(k), alpha,
                        blockA, Int64(lda), blockB, Int64(ldb), beta, blockC, Int64(ldc))
-            GEMMEpilogue(bias: epilogue.bias.map { $0 + j }, relu: epilogue.relu)
-                .apply(m: rows.count, n: columns.count, c: blockC, ldc: ldc)
+            applyEpilogue(m: rows.count, n: columns.count, c: blockC, ldc: ldc, bias: bias.map { $0 + j }, relu: relu)
         }
         // Split the longer side of C; each block gets at least 256 K multiply-adds.
         let minimum = max(1, (1 << 18) / max((m >= n ? n : m) * k, 1))

@@ -11,54 +11,47 @@ import _DiveKernels
 // 3. Else the platform's BLAS (GEMM+BLAS.swift): Accelerate on macOS, and OpenBLAS on Linux where
 //    oneDNN does not run (a processor without SSE4.1).
 
-/// What happens to a product's output after `alpha · op(A) · op(B) + beta · C`: `bias` (n values,
-/// one per column) is added to every row, then ReLU is applied when `relu`.
-struct GEMMEpilogue {
-    var bias: UnsafePointer<Float>? = nil
-    var relu = false
-
-    /// No epilogue.
-    static var none: GEMMEpilogue { GEMMEpilogue() }
-
-    var isNone: Bool { bias == nil && !relu }
-
-    /// Applies the epilogue to an m × n output in a separate pass.
-    func apply(m: Int, n: Int, c: UnsafeMutablePointer<Float>, ldc: Int) {
-        guard !isNone else { return }
-        dive_bias_relu(c, m, n, ldc, bias, relu ? 1 : 0)
-    }
-}
-
-/// Row-major single-precision GEMM: `C = epilogue(alpha · op(A) · op(B) + beta · C)`, where
-/// `op(A)` is m × k, `op(B)` is k × n and C is m × n; `op(X)` is `Xᵀ` when its flag is set, and
-/// `lda`, `ldb`, `ldc` are the row strides of A, B and C as stored. With `beta` 0, C is only
-/// written, never read. The same operands and thread count always give the same bits.
+/// Row-major single-precision GEMM with an optional fused epilogue:
+/// `C = relu?(alpha · op(A) · op(B) + beta · C + bias)`, where `op(A)` is m × k, `op(B)` is k × n
+/// and C is m × n; `op(X)` is `Xᵀ` when its flag is set, `lda`, `ldb`, `ldc` are the row strides of
+/// A, B and C as stored, and `bias` holds n elements. With `beta` 0, C is only written, never
+/// read. The same operands and thread count always give the same bits. The CPU backend's GEMM
+/// primitive calls this.
 func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
            a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-           beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, epilogue: GEMMEpilogue = .none) {
+           beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int,
+           bias: UnsafePointer<Float>? = nil, relu: Bool = false) {
     guard m > 0 && n > 0 else { return }
     if k == 0 {
         for row in 0..<m {
             let r = c + row * ldc
             if beta == 0 { r.update(repeating: 0, count: n) } else { for j in 0..<n { r[j] *= beta } }
         }
-        epilogue.apply(m: m, n: n, c: c, ldc: ldc)
+        applyEpilogue(m: m, n: n, c: c, ldc: ldc, bias: bias, relu: relu)
         return
     }
     if alpha == 1 && (beta == 0 || beta == 1),
        SmallKernels.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda,
                           b: b, ldb: ldb, accumulate: beta == 1, c: c, ldc: ldc) {
-        epilogue.apply(m: m, n: n, c: c, ldc: ldc)
+        applyEpilogue(m: m, n: n, c: c, ldc: ldc, bias: bias, relu: relu)
         return
     }
     #if canImport(_DiveDNNL)
     if OneDNN.isUsable {
         OneDNN.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
-                     b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, epilogue: epilogue)
+                     b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, bias: bias, relu: relu)
         return
     }
     #endif
     BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
                b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
-    epilogue.apply(m: m, n: n, c: c, ldc: ldc)
+    applyEpilogue(m: m, n: n, c: c, ldc: ldc, bias: bias, relu: relu)
+}
+
+/// `C[r][j] = relu?(C[r][j] + bias[j])` over an m × n output, in a pass of its own: after Dive's
+/// small kernels and BLAS, and on each of oneDNN's blocks while it is in cache.
+func applyEpilogue(m: Int, n: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
+                   bias: UnsafePointer<Float>?, relu: Bool) {
+    guard bias != nil || relu else { return }
+    dive_bias_relu(c, m, n, ldc, bias, relu ? 1 : 0)
 }

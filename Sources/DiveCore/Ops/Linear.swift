@@ -1,7 +1,7 @@
 // The affine map of a fully connected layer, `x · Wᵀ + b`, as one primitive, optionally followed
-// by ReLU: the bias and the activation are the product's epilogue (GEMM/GEMM.swift), applied to
-// each block of the output right after the product writes it, while it is in cache.
-// The composites `x.matmul(weight.transposed()) + bias` and `(…).relu()` are the test oracles.
+// by ReLU: the bias and the activation are the product's epilogue, so neither costs a pass of
+// its own over the output. The composites `x.matmul(weight.transposed()) + bias` and `(…).relu()`
+// are the test oracles.
 
 extension Tensor {
     /// `self · weightᵀ + bias` for inputs `[..., in]`, `weight` `[out, in]` and `bias` `[out]`
@@ -12,7 +12,7 @@ extension Tensor {
 
     /// `relu(self · weightᵀ + bias)`, as ``linear(weight:bias:)`` followed by ``relu()``, in one
     /// pass. The backward pass masks the gradient with the output itself (ReLU's output is
-    /// positive exactly where its input is), so no mask is kept.
+    /// non-zero exactly where its input is positive), so no mask is kept.
     public func linearReLU(weight: Tensor, bias: Tensor?) -> Tensor {
         affine(weight: weight, bias: bias, relu: true)
     }
@@ -28,40 +28,16 @@ extension Tensor {
         let rows = x.shape[0]
         let result = Storage(uninitializedCount: rows * outputs)
         let w = weight.detached(), input = x.detached()
-        if inputs == 0 { result.pointer.update(repeating: 0, count: rows * outputs) }
-        let biasValues = bias.map { $0.detached().contiguous() }
-        biasValues.withPointerIfPresent { b in
-            Tensor.gemm(input, w.transposed(), into: result.pointer, accumulate: false,
-                        epilogue: GEMMEpilogue(bias: b, relu: relu))
-        }
+        Tensor.gemm(input, w.transposed(), into: result, beta: 0,
+                    epilogue: GEMMEpilogue(bias: bias?.detached().operand, relu: relu))
         let value = Tensor(shape: [rows, outputs], storage: result)
         let operands = [x, weight] + (bias.map { [$0] } ?? [])
         let y = Tensor.record(value, inputs: operands) { grad, needed in
-            let g = relu ? grad.maskedWherePositive(value) : grad
+            let g = relu ? value.binary(.select, grad, name: "linearReLU") : grad
             return [needed[0] ? g.matmul(w) : nil,
                     needed[1] ? g.transposed().matmul(input) : nil,
                     needed.count > 2 && needed[2] ? g.sum(alongAxis: 0) : nil]
         }
         return rank == 2 ? y : y.reshaped(Array(shape.dropLast()) + [outputs])
-    }
-
-    /// `self` where `gate` is positive and 0 elsewhere (both the same shape), without autograd.
-    private func maskedWherePositive(_ gate: Tensor) -> Tensor {
-        let n = count
-        let result = Storage(uninitializedCount: n)
-        withContiguousPointer { g in
-            gate.withContiguousPointer { y in
-                for i in 0..<n { result.pointer[i] = y[i] > 0 ? g[i] : 0 }
-            }
-        }
-        return Tensor(shape: shape, storage: result)
-    }
-}
-
-extension Optional where Wrapped == Tensor {
-    /// Runs `body` with the contiguous tensor's elements, or with nil when there is none.
-    fileprivate func withPointerIfPresent<R>(_ body: (UnsafePointer<Float>?) -> R) -> R {
-        guard let tensor = self else { return body(nil) }
-        return tensor.withContiguousPointer { body($0) }
     }
 }

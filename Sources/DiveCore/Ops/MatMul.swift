@@ -1,6 +1,6 @@
-// Matrix products on `sgemm` (GEMM/GEMM.swift chooses the library). A transposed view is passed
-// with its transpose flag instead of being copied; the backward pass uses transposed views, so it
-// copies nothing either.
+// Matrix products through the backend's GEMM. A transposed view is passed with its transpose
+// flag instead of being copied; the backward pass uses transposed views, so it copies nothing
+// either.
 
 extension Tensor {
     /// The matrix product.
@@ -34,33 +34,30 @@ extension Tensor {
     /// `a · b` for rank-2 or equal-batch rank-3 operands, without autograd.
     private static func gemm(_ a: Tensor, _ b: Tensor) -> Tensor {
         let batch = a.rank == 3 ? a.shape[0] : 1
-        let n = a.shape[a.rank - 2], k = a.shape[a.rank - 1], m = b.shape[b.rank - 1]
-        let outShape = a.rank == 3 ? [batch, n, m] : [n, m]
+        let n = a.shape[a.rank - 2], m = b.shape[b.rank - 1]
         let result = Storage(uninitializedCount: batch * n * m)
-        if k == 0 { result.pointer.update(repeating: 0, count: batch * n * m) }
-        gemm(a, b, into: result.pointer, accumulate: false)
-        return Tensor(shape: outShape, storage: result)
+        gemm(a, b, into: result, beta: 0, epilogue: .none)
+        return Tensor(shape: a.rank == 3 ? [batch, n, m] : [n, m], storage: result)
     }
 
-    /// Writes `epilogue(a · b)` (or `epilogue(c + a · b)`, when `accumulate`) into the contiguous `c`.
-    static func gemm(_ a: Tensor, _ b: Tensor, into c: UnsafeMutablePointer<Float>, accumulate: Bool,
-                     epilogue: GEMMEpilogue = .none) {
+    /// Writes `epilogue(a · b + beta · c)` into the contiguous `c`, one backend GEMM per batch entry.
+    static func gemm(_ a: Tensor, _ b: Tensor, into c: Storage, beta: Float, epilogue: GEMMEpilogue) {
         let batch = a.rank == 3 ? a.shape[0] : 1
         let n = a.shape[a.rank - 2], k = a.shape[a.rank - 1], m = b.shape[b.rank - 1]
-        guard k > 0 && n > 0 && m > 0 else { return }
-        let left = BLASOperand(a), right = BLASOperand(b)
+        let left = GEMMOperand(a), right = GEMMOperand(b)
         for i in 0..<batch {
-            sgemm(transposeA: left.transposed, transposeB: right.transposed, m: n, n: m, k: k,
-                  a: left.tensor.storage.pointer + left.tensor.offset + i * left.batchStride, lda: left.leading,
-                  b: right.tensor.storage.pointer + right.tensor.offset + i * right.batchStride, ldb: right.leading,
-                  beta: accumulate ? 1 : 0, c: c + i * n * m, ldc: m, epilogue: epilogue)
+            Backends.current.gemm(GEMMProduct(
+                transposeA: left.transposed, transposeB: right.transposed, m: n, n: m, k: k,
+                a: left.tensor.storage, offsetA: left.tensor.offset + i * left.batchStride, lda: left.leading,
+                b: right.tensor.storage, offsetB: right.tensor.offset + i * right.batchStride, ldb: right.leading,
+                beta: beta, c: c, offsetC: i * n * m, ldc: m, epilogue: epilogue))
         }
     }
 }
 
-/// A matrix (or batch of matrices) in the layout BLAS reads: row-major, or row-major transposed,
+/// A matrix (or batch of matrices) in the layout GEMM reads: row-major, or row-major transposed,
 /// with a leading dimension. Anything else is copied to a contiguous tensor first.
-private struct BLASOperand {
+private struct GEMMOperand {
     let tensor: Tensor
     let transposed: Bool
     let leading: Int

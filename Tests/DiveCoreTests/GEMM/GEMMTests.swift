@@ -49,8 +49,7 @@ struct GEMMTests {
                 out.withUnsafeMutableBufferPointer { out in
                     sgemm(transposeA: c.transposeA, transposeB: c.transposeB, m: c.m, n: c.n, k: c.k, alpha: c.alpha,
                           a: a.baseAddress!, lda: lda, b: b.baseAddress!, ldb: ldb, beta: c.beta,
-                          c: out.baseAddress!, ldc: ldc,
-                          epilogue: GEMMEpilogue(bias: c.bias ? bias.baseAddress! : nil, relu: c.relu))
+                          c: out.baseAddress!, ldc: ldc, bias: c.bias ? bias.baseAddress! : nil, relu: c.relu)
                 }
             } } }
             var worst: Double = 0
