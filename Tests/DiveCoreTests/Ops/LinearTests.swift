@@ -1,5 +1,6 @@
 import Testing
 @testable import DiveCore
+import DiveTestSupport
 
 @Test func linearMatchesTheCompositeMatmulPlusBias() {
     let x = Tensor.uniform([5, 4], in: -1...1, seed: 1)
