@@ -23,10 +23,13 @@ let package = Package(
     targets: [
         .systemLibrary(name: "_DiveBLAS", path: "Sources/_DiveBLAS"),
         .systemLibrary(name: "_DiveZlib", path: "Sources/_DiveZlib"),
+        // oneDNN (Debian: libdnnl-dev) runs the matrix products on Linux; macOS keeps Accelerate.
+        .systemLibrary(name: "_DiveDNNL", path: "Sources/_DiveDNNL"),
         .target(name: "_DiveKernels"),
         .target(
             name: "DiveCore",
-            dependencies: ["_DiveKernels", .target(name: "_DiveBLAS", condition: .when(platforms: [.linux]))],
+            dependencies: ["_DiveKernels", .target(name: "_DiveBLAS", condition: .when(platforms: [.linux])),
+                           .target(name: "_DiveDNNL", condition: .when(platforms: [.linux]))],
             linkerSettings: blasSettings
         ),
         .target(name: "DiveNN", dependencies: ["DiveCore"]),

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages Dive needs on Debian/Ubuntu, skipping quickly when they are present:
-# OpenBLAS (matrix products), zlib (gzip and PNG), the Fashion-MNIST dataset, python3-venv
+# oneDNN and OpenBLAS (matrix products), zlib (gzip and PNG), the Fashion-MNIST dataset, python3-venv
 # when Python cannot make virtual environments, and Chromium with its driver and Selenium (for
 # Debian's /usr/bin/python3) for the playground's browser tests.
 set -euo pipefail
 
-packages=(libopenblas-dev zlib1g-dev dataset-fashion-mnist)
+packages=(libopenblas-dev libdnnl-dev zlib1g-dev dataset-fashion-mnist)
 packages+=(chromium chromium-driver python3-selenium)
 
 if [ "$(uname -s)" = Darwin ]; then

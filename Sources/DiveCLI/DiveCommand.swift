@@ -8,7 +8,7 @@ struct DiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dive",
         abstract: "Deep learning in Swift: the models of Dive into Deep Learning, trained on your CPU.",
-        version: DiveVersion.current,
+        version: "\(DiveVersion.current) (\(GEMMLibrary.description))",
         subcommands: [
             TrainCommand.self,
             EvaluateCommand.self,
@@ -19,6 +19,7 @@ struct DiveCommand: ParsableCommand {
             BenchCommand.self,
             ExportCommand.self,
             PlaygroundCommand.self,
+            InfoCommand.self,
         ]
     )
 

@@ -1,13 +1,8 @@
 import Dispatch
 import Foundation
-#if canImport(Accelerate)
-import Accelerate
-#else
-import _DiveBLAS
-#endif
 
-/// How many threads Dive's kernels use: matrix products (BLAS) and the large elementwise loops
-/// (optimizer steps).
+/// How many threads Dive's kernels use: matrix products (Dive's threads running oneDNN, or BLAS's
+/// threads) and the large elementwise loops.
 ///
 /// The default is `$DIVE_NUM_THREADS` when set, else the number of processor cores. `dive`'s
 /// `--threads` option calls ``set(_:)``.
@@ -24,12 +19,10 @@ public enum ComputeThreads {
         return count
     }
 
-    /// Uses `count` threads (at least 1) from now on, BLAS included.
+    /// Uses `count` threads (at least 1) from now on, for every library's products.
     public static func set(_ count: Int) {
         configured = max(1, count)
-        #if !canImport(Accelerate)
-        openblas_set_num_threads(Int32(max(1, count)))
-        #endif
+        BLAS.setThreads(max(1, count))   // oneDNN runs on Dive's threads: see GEMM+OneDNN.swift
     }
 }
 

@@ -14,6 +14,13 @@ import Testing
             #expect(record[key] != nil, "missing \(key)")
         }
         #expect(record["framework"] as? String == "dive")
+        // The backend, as `dive info` names it: library, version, instruction set, kernel build.
+        let info = try #require(try JSONSerialization.jsonObject(with: Data(try dive("info", "--json").standardOutput.utf8))
+            as? [String: String])
+        let backend = try #require(record["backend"] as? String)
+        for key in ["gemm_library", "gemm_instruction_set", "kernels_build"] {
+            #expect(backend.contains(info[key]!), "\(backend) does not name \(key) \(info[key]!)")
+        }
         #expect(record["workload"] as? String == "d2l-softmax")
         #expect((record["epoch_s"] as? [Double])?.count == 1)
         // One epoch of the book's softmax regression reaches 0.78 here; chance is 0.1.

@@ -10,7 +10,8 @@ struct BenchCommand: ParsableCommand {
         discussion: """
         The workloads are those of the PyTorch/Keras/JAX peer benchmarks: d2l-mlp (784-256-10, SGD 0.1, \
         batch 256, 10 epochs), d2l-softmax (784-10, the same) and keras-mlp (784-128-64-10, Adam 1e-3, \
-        batch 32, 5 epochs), on Fashion-MNIST. Progress goes to stderr. Build in release mode.
+        batch 32, 5 epochs), on Fashion-MNIST. Progress goes to stderr. Build in release mode. Each line \
+        names the backend: the matrix-product library, its version and instruction set (see `dive info`).
         """
     )
 
@@ -20,7 +21,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Epochs per workload (default: the workload's own).")
     var epochs: Int?
 
-    @Option(help: "Threads for matrix products.")
+    @Option(help: "Threads for matrix products and kernels. 2 by default, as the peer benchmarks' BENCH_THREADS, so that runs compare; `dive train` uses one per core.")
     var threads = 2
 
     @Option(help: "Folder with the Fashion-MNIST IDX files (default: the usual search order).")

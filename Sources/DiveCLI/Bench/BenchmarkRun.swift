@@ -6,6 +6,9 @@ struct BenchmarkRecord: Encodable {
     let workload: String
     let framework = "dive"
     let version = DiveVersion.current
+    /// The library running the matrix products, its version and instruction set, and the build
+    /// of Dive's own kernels (`oneDNN 2.6.3 avx512_core_vnni, Dive kernels avx512`).
+    let backend = GEMMLibrary.description
     let threads: Int
     let epochs: Int
     let batchSize: Int
@@ -18,7 +21,7 @@ struct BenchmarkRecord: Encodable {
     let dataLoadSeconds: Double
 
     enum CodingKeys: String, CodingKey {
-        case workload, framework, version, threads, epochs
+        case workload, framework, version, backend, threads, epochs
         case batchSize = "batch_size", epochSeconds = "epoch_s", medianEpochSeconds = "median_epoch_s"
         case finalTrainLoss = "final_train_loss", finalTestAcc = "final_test_acc"
         case peakRSSMegabytes = "peak_rss_mb", startToFirstStepSeconds = "start_to_first_step_s"

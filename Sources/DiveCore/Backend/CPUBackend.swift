@@ -1,7 +1,7 @@
 import Foundation
 import _DiveKernels
 
-/// Computes on the CPU: BLAS and Dive's small kernels for matrix products (``cpuGEMM``), loops the
+/// Computes on the CPU: matrix products through ``sgemm`` (GEMM/: Dive's small kernels, oneDNN, BLAS), loops the
 /// compiler vectorises for elementwise work, Dive's C kernels for optimizer steps, large loops
 /// split across ``ComputeThreads``.
 struct CPUBackend: Backend {
@@ -110,9 +110,9 @@ struct CPUBackend: Backend {
         p.a.withHostPointer { a in
             p.b.withHostPointer { b in
                 p.c.withHostPointer { c in
-                    cpuGEMM(transposeA: p.transposeA, transposeB: p.transposeB, m: p.m, n: p.n, k: p.k,
-                            alpha: p.alpha, a: a + p.offsetA, lda: p.lda, b: b + p.offsetB, ldb: p.ldb,
-                            beta: p.beta, c: c + p.offsetC, ldc: p.ldc, bias: bias, relu: p.epilogue.relu)
+                    sgemm(transposeA: p.transposeA, transposeB: p.transposeB, m: p.m, n: p.n, k: p.k,
+                          alpha: p.alpha, a: a + p.offsetA, lda: p.lda, b: b + p.offsetB, ldb: p.ldb,
+                          beta: p.beta, c: c + p.offsetC, ldc: p.ldc, bias: bias, relu: p.epilogue.relu)
                 }
             }
         }

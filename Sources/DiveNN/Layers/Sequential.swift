@@ -27,7 +27,7 @@ public final class Sequential: Layer, CustomStringConvertible {
 
     /// Each layer applied to the output of the one before.
     public func callAsFunction(_ input: Tensor) -> Tensor {
-        layers.reduce(input) { x, layer in layer(x) }
+        applyFusingLinearReLU(input)
     }
 
     /// The child at `index` (the book's `net[0]`).

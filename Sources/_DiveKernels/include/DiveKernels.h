@@ -3,8 +3,9 @@
 // products too small in one dimension for BLAS to be efficient. Each has a Swift wrapper in
 // DiveCore or DiveData, tested against the composite it replaces.
 //
-// On x86-64 every kernel is built twice, for the baseline processor and for AVX2 + FMA, and the
-// AVX2 build runs where the processor has it. `NAME_portable` is the baseline build, for tests.
+// On x86-64 every kernel is built three times, for the baseline processor, for AVX2 + FMA and for
+// AVX-512, and the best build the processor takes runs. `NAME_portable` is the baseline build, for
+// tests.
 #ifndef DIVE_KERNELS_H
 #define DIVE_KERNELS_H
 
@@ -47,6 +48,12 @@ DIVE_DECLARE(dive_sgemm_nn_small_k,
              (size_t m, size_t n, size_t k, const float *a, size_t lda, const float *b, size_t ldb, float *c,
               size_t ldc, int accumulate))
 
+/// `C[r][j] = relu?(C[r][j] + bias[j])` for m rows of n; `bias` may be NULL, `relu` is 0 or 1.
+DIVE_DECLARE(dive_bias_relu, (float *c, size_t m, size_t n, size_t ldc, const float *bias, int relu))
+
 #undef DIVE_DECLARE
+
+/// The build of the kernels above that runs on this processor: "avx512", "avx2" or "portable".
+const char *dive_kernels_build(void);
 
 #endif

@@ -18,7 +18,9 @@ extension DifferentiableOp {
              }]
         case .linear:
             [Self.probe("[64, 200] to 96 with bias", [sample([64, 200], seed: 304), sample([96, 200], seed: 305),
-                                                      sample([96], seed: 306)]) { $0[0].linear(weight: $0[1], bias: $0[2]) }]
+                                                      sample([96], seed: 306)]) { $0[0].linear(weight: $0[1], bias: $0[2]) },
+             Self.probe("[64, 200] to 96 with bias and ReLU, fused", [sample([64, 200], seed: 312), sample([96, 200], seed: 313),
+                                                                      sample([96], seed: 314)]) { $0[0].linearReLU(weight: $0[1], bias: $0[2]) }]
         case .sum, .mean:
             [Self.probe("[100, 130] along 1", [sample([100, 130], seed: 307)]) { $0[0].sum(alongAxis: 1) },
              Self.probe("[100, 130] everything", [sample([100, 130], seed: 308)]) { $0[0].sum() }]
