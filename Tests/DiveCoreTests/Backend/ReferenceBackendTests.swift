@@ -1,5 +1,6 @@
 import Testing
 @testable import DiveCore
+import DiveTestSupport
 
 // The reference backend is the oracle: every op, forward and backward, must give the CPU
 // backend's result on it. The op lists are `CaseIterable`, so a new op cannot be left out.
