@@ -30,9 +30,9 @@ import Testing
         #expect(rows.last == "Total parameters: 6")
     }
 
-    @Test func aCustomLayerIsFollowedByItsSublayersIndented() {
+    @Test func aCustomLayerIsFollowedByItsSublayersIndented() throws {
         let rows = summary(of: Sequential(Flatten(), Block()), inputShape: [5, 4]).split(separator: "\n").map(String.init)
-        #expect(rows.count == 9)
+        try #require(rows.count == 9, "\(rows)")
         #expect(rows[2].hasPrefix("0       Flatten()") && rows[2].contains("[5, 4]"))
         #expect(rows[3].hasPrefix("1       Block ") && rows[3].contains("[5, 2]") && rows[3].hasSuffix(" 23"))
         #expect(rows[4].hasPrefix("1.fc1     Linear(inputSize: 4, outputSize: 3, bias: true)") && rows[4].hasSuffix(" 15"))
