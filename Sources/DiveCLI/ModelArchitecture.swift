@@ -66,10 +66,13 @@ struct ModelArchitecture: Codable, Equatable {
     }
 
     /// The architecture recorded in checkpoint `metadata`, nil when there is none.
+    ///
+    /// - Throws: When the metadata is not an architecture, or one that breaks the rules of
+    ///   ``problems(memory:)`` (the command-line options' rules), naming `file` and every problem.
     static func recorded(in metadata: [String: String], file: String) throws -> ModelArchitecture? {
         guard let text = metadata[metadataKey] else { return nil }
         let invalid = { (reason: String) in
-            CommandError("\(file): the architecture in the metadata is not valid (\(reason))")
+            CommandError("\(file): the architecture in the metadata is not valid: \(reason)")
         }
         let architecture: ModelArchitecture
         do {
@@ -77,10 +80,8 @@ struct ModelArchitecture: Codable, Equatable {
         } catch {
             throw invalid("\(error)")
         }
-        guard architecture.inputs > 0, architecture.classes > 0, architecture.hidden.allSatisfy({ $0 > 0 }),
-              architecture.dropout.count == architecture.hidden.count else {
-            throw invalid("sizes must be positive, with one dropout probability per hidden layer")
-        }
+        let problems = architecture.problems()
+        guard problems.isEmpty else { throw invalid(problems.joined(separator: "; ")) }
         return architecture
     }
 }

@@ -38,17 +38,20 @@ struct PlotCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The run folder, holding history.csv.", valueName: "run-dir"))
         var runDirectory: String
 
-        @Option(help: ArgumentHelp("Where to write the pictures (default: the run folder).", valueName: "dir"))
+        @Option(help: ArgumentHelp("The folder to write the pictures to, created if missing (default: the run folder).", valueName: "dir"))
         var out: String?
 
         func run() throws {
             let history = try HistoryFile(contentsOf: (runDirectory as NSString).appendingPathComponent("history.csv"))
-            let folder = out ?? runDirectory
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let folder = try RunFolder(creating: out ?? runDirectory)
             let chart = LineChart.trainingCurves(history)
             for name in ["curves.svg", "curves.png"] {
-                let path = (folder as NSString).appendingPathComponent(name)
-                try chart.write(to: path)
+                let path = folder.file(name)
+                do {
+                    try chart.write(to: path)
+                } catch {
+                    throw CommandError("cannot write \(path): \(error)")
+                }
                 print(path)
             }
         }

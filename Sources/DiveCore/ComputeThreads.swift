@@ -18,7 +18,9 @@ public enum ComputeThreads {
     /// The thread count in use.
     public static var count: Int {
         if let configured { return configured }
+        // Values that are not a sensible thread count are ignored rather than trapping below.
         let fromEnvironment = ProcessInfo.processInfo.environment["DIVE_NUM_THREADS"].flatMap { Int($0) }
+            .flatMap { (1...4096).contains($0) ? $0 : nil }
         let count = max(1, fromEnvironment ?? ProcessInfo.processInfo.activeProcessorCount)
         set(count)
         return count
@@ -28,7 +30,7 @@ public enum ComputeThreads {
     public static func set(_ count: Int) {
         configured = max(1, count)
         #if !canImport(Accelerate)
-        openblas_set_num_threads(Int32(max(1, count)))
+        openblas_set_num_threads(Int32(clamping: max(1, count)))
         #endif
     }
 }

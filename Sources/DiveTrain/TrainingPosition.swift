@@ -40,8 +40,10 @@ public struct TrainingInterrupted: Error, CustomStringConvertible, Sendable {
     /// A stop at `position`.
     public init(position: TrainingPosition) { self.position = position }
 
-    /// "interrupted after epoch E batch B": E finished epochs, then B batches of the next.
+    /// "interrupted after epoch E" at an epoch boundary, else "interrupted during epoch E + 1
+    /// (B batches done)": E finished epochs, then B batches of the next.
     public var description: String {
-        "interrupted after epoch \(position.completedEpochs) batch \(position.batchesDone)"
+        guard position.batchesDone > 0 else { return "interrupted after epoch \(position.completedEpochs)" }
+        return "interrupted during epoch \(position.completedEpochs + 1) (\(position.batchesDone) batches done)"
     }
 }
