@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(name: "_DiveBLAS", path: "Sources/_DiveBLAS"),
@@ -44,6 +45,9 @@ let package = Package(
         .testTarget(name: "DiveTrainTests", dependencies: ["DiveTrain"]),
         .testTarget(name: "DivePlotTests", dependencies: ["DivePlot"]),
         .testTarget(name: "DiveExamplesTests", dependencies: ["DiveExamples"]),
-        .testTarget(name: "DiveCLITests", dependencies: ["Dive"]),
+        .testTarget(
+            name: "DiveCLITests",
+            dependencies: ["Dive", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
     ]
 )

@@ -36,10 +36,10 @@ struct EvaluateCommand: ParsableCommand {
     }
 }
 
-/// The JSON that `dive evaluate --json` prints. A loss that is not a finite number is `null`,
-/// and `warning` says why.
+/// The JSON that `dive evaluate --json` prints. A loss that is not a finite number is written
+/// as `null` (``RunFolder/json(_:pretty:)``), and `warning` says why.
 struct EvaluationReport: Encodable {
-    var testLoss: Double?
+    var testLoss: Double
     var testAccuracy: Double
     var count: Int
     var checkpoint: String
@@ -47,14 +47,14 @@ struct EvaluationReport: Encodable {
     var warning: String?
 
     init(_ evaluation: Evaluation, checkpoint: String, dataset: DatasetName, finiteWeights: Bool) {
-        testLoss = evaluation.loss.isFinite ? evaluation.loss : nil
+        testLoss = evaluation.loss
         testAccuracy = evaluation.accuracy
         count = evaluation.count
         self.checkpoint = checkpoint
         self.dataset = dataset.rawValue
         if !finiteWeights {
             warning = "the checkpoint holds NaN or infinite weights: the figures mean nothing"
-        } else if testLoss == nil {
+        } else if !testLoss.isFinite {
             warning = "the loss is \(evaluation.loss), not a finite number (shown as null)"
         }
     }

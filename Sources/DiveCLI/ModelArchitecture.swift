@@ -85,3 +85,26 @@ struct ModelArchitecture: Codable, Equatable {
         return architecture
     }
 }
+
+/// The kinds of model `dive` builds.
+enum ModelKind: String, Codable, CaseIterable {
+    /// Softmax regression: Flatten → Linear(inputs, classes).
+    case softmax
+    /// Multilayer perceptron: Flatten → (Linear → activation → Dropout?)… → Linear(·, classes).
+    case mlp
+}
+
+/// The activations an MLP's hidden layers may use.
+enum ActivationKind: String, Codable, CaseIterable {
+    case relu, sigmoid, tanh, prelu
+
+    /// The layer's name in model summaries.
+    var layerName: String {
+        switch self {
+        case .relu: "ReLU"
+        case .sigmoid: "Sigmoid"
+        case .tanh: "Tanh"
+        case .prelu: "PReLU"
+        }
+    }
+}

@@ -1,28 +1,9 @@
 import ArgumentParser
 import Dive
 
-/// The kinds of model `dive` builds.
-enum ModelKind: String, Codable, CaseIterable, ExpressibleByArgument {
-    /// Softmax regression: Flatten → Linear(inputs, classes).
-    case softmax
-    /// Multilayer perceptron: Flatten → (Linear → activation → Dropout?)… → Linear(·, classes).
-    case mlp
-}
+extension ModelKind: ExpressibleByArgument {}
 
-/// The activations an MLP's hidden layers may use.
-enum ActivationKind: String, Codable, CaseIterable, ExpressibleByArgument {
-    case relu, sigmoid, tanh, prelu
-
-    /// The layer's name in model summaries.
-    var layerName: String {
-        switch self {
-        case .relu: "ReLU"
-        case .sigmoid: "Sigmoid"
-        case .tanh: "Tanh"
-        case .prelu: "PReLU"
-        }
-    }
-}
+extension ActivationKind: ExpressibleByArgument {}
 
 /// A comma-separated list of values on the command line, such as `--hidden 256,128`.
 struct CommaSeparated<Element: LosslessStringConvertible & Sendable>: ExpressibleByArgument, Sendable {

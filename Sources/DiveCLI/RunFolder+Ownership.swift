@@ -10,33 +10,41 @@ extension RunFolder {
     static let runFileNames = ["config.json", "metrics.json", "history.csv", "model.safetensors", checkpointName,
                                "curves.svg", "curves.png", "predictions.svg", "predictions.png", "report.html"]
 
-    /// Takes the folder's lock for the rest of this process (`flock`, released when it exits,
-    /// however it exits).
+    /// Takes the folder's lock (`flock` on ``lockName``), held until ``RunFolderLock/release()``
+    /// or the end of the process, however it ends.
     ///
     /// - Throws: When another process holds it, naming that process, or when the lock file
     ///   cannot be opened.
-    func lock() throws {
+    func lock() throws -> RunFolderLock {
         let lockPath = file(Self.lockName)
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw CommandError("cannot lock the run folder \(path): \(lockPath): \(String(cString: strerror(errno)))")
-        }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            let reason = errno
-            let holder = (try? String(contentsOfFile: lockPath, encoding: .utf8))?
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            close(descriptor)
-            guard reason == EWOULDBLOCK else {
-                throw CommandError("cannot lock the run folder \(path): \(String(cString: strerror(reason)))")
+        while true {
+            let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                throw CommandError("cannot lock the run folder \(path): \(lockPath): \(String(cString: strerror(errno)))")
             }
-            throw CommandError("the run folder \(path) is in use by another dive train (process "
-                               + "\(holder.flatMap { $0.isEmpty ? nil : $0 } ?? "unknown")); wait for it to end, "
-                               + "or choose another folder with --out")
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                let reason = errno
+                let holder = (try? String(contentsOfFile: lockPath, encoding: .utf8))?
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                close(descriptor)
+                guard reason == EWOULDBLOCK else {
+                    throw CommandError("cannot lock the run folder \(path): \(String(cString: strerror(reason)))")
+                }
+                throw CommandError("the run folder \(path) is in use by another dive train (process "
+                                   + "\(holder.flatMap { $0.isEmpty ? nil : $0 } ?? "unknown")); wait for it to end, "
+                                   + "or choose another folder with --out")
+            }
+            // A run that ended between our open and flock removed the file we locked: lock the new one.
+            var opened = stat(), named = stat()
+            guard fstat(descriptor, &opened) == 0, stat(lockPath, &named) == 0, opened.st_ino == named.st_ino else {
+                close(descriptor)
+                continue
+            }
+            let pid = Array("\(getpid())\n".utf8)
+            _ = ftruncate(descriptor, 0)
+            _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+            return RunFolderLock(path: lockPath, descriptor: descriptor)
         }
-        let pid = Array("\(getpid())\n".utf8)
-        _ = ftruncate(descriptor, 0)
-        _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
-        // The descriptor stays open, and the lock held, until the process ends.
     }
 
     /// The names in the folder other than the lock file, sorted.
@@ -65,6 +73,25 @@ extension RunFolder {
                 throw CommandError("--overwrite: cannot remove \(file(name)): \(describe(fileError: error))")
             }
         }
+    }
+}
+
+/// The lock a `dive train` holds on its run folder.
+final class RunFolderLock {
+    private let path: String
+    private var descriptor: Int32
+
+    fileprivate init(path: String, descriptor: Int32) {
+        self.path = path
+        self.descriptor = descriptor
+    }
+
+    /// Removes the lock file and releases the lock, so that a finished run leaves only its files.
+    func release() {
+        guard descriptor >= 0 else { return }
+        unlink(path)                      // before the lock goes: a waiting run then sees a new file
+        close(descriptor)
+        descriptor = -1
     }
 }
 

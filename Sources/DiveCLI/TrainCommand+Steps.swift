@@ -55,13 +55,13 @@ extension TrainCommand {
 
     /// The run folder: created, locked against other runs, checked to be this run's (or empty,
     /// or `--overwrite`), and checked for room for `parameterCount` parameters' files.
-    func prepareRunFolder(resuming: Bool, parameterCount: Int) throws -> RunFolder {
+    func prepareRunFolder(resuming: Bool, parameterCount: Int) throws -> (folder: RunFolder, lock: RunFolderLock) {
         let folder = try RunFolder(creating: out ?? RunFolder.defaultPath())
-        try folder.lock()
+        let lock = try folder.lock()
         if !resuming { try folder.prepareForNewRun(overwrite: overwrite) }
         // Model, optimizer buffers and checkpoints, each written beside its previous version.
         try folder.checkWritable(needing: 6 * 4 * parameterCount + 10_000_000)
-        return folder
+        return (folder, lock)
     }
 
     /// Says what is trained on what, and where a resumed run picks up.
@@ -80,12 +80,11 @@ extension TrainCommand {
     }
 
     /// Runs ``fit`` from `start`, writing `history.csv` and the checkpoint after every epoch;
-    /// on Ctrl-C or SIGTERM writes the checkpoint, says how to resume, and exits.
+    /// on Ctrl-C or SIGTERM (`interruption`) writes the checkpoint, says how to resume, and exits.
     func fitSavingCheckpoints(_ network: Sequential, optimizer: any Optimizer, datasets: Datasets,
                               metadata: [String: String], from start: TrainingPosition,
-                              in folder: RunFolder) throws -> History {
+                              in folder: RunFolder, lock: RunFolderLock, interruption: Interruption) throws -> History {
         let checkpointPath = folder.file(RunFolder.checkpointName)
-        let interruption = Interruption(cleaning: folder)
         let progress = ProgressDisplay()
         let loader = DataLoader(datasets.train, batchSize: data.batchSize, shuffle: !noShuffle, seed: seed)
         var partial = start.history
@@ -109,9 +108,10 @@ extension TrainCommand {
                 .write(to: checkpointPath)
             let place = stop.position.place(batchesPerEpoch: loader.batchCount)
             FileHandle.standardError.write(Data("interrupted \(place); resume with: dive train --resume \(folder.path)\n".utf8))
+            lock.release()
             Foundation.exit(interruption.exitStatus)
         }
-        if interruption.received != nil {
+        if interruption.trainingCompleted() {
             // The signal came after the last batch, during the final evaluation: nothing is left to stop.
             FileHandle.standardError.write(Data("""
                 the signal came after the last batch: the training is complete, its checkpoint written; \

@@ -82,14 +82,18 @@ struct TrainCommand: ParsableCommand {
         let architecture = try checkedArchitecture(for: datasets.train)
         let network = try buildNetwork(architecture, resuming: checkpoint)
         let optimizer = optimization.make(parameters: network.parameters)
-        let folder = try prepareRunFolder(resuming: checkpoint != nil, parameterCount: network.parameterCount)
+        let (folder, lock) = try prepareRunFolder(resuming: checkpoint != nil, parameterCount: network.parameterCount)
         try checkpoint?.restore(into: network, optimizer: optimizer, from: folder.file(RunFolder.checkpointName))
         try folder.writeJSON(configuration(datasets.name, architecture), to: "config.json")
         announce(architecture, network: network, datasets: datasets, resuming: checkpoint, in: folder)
+        let interruption = Interruption(cleaning: folder)
         let history = try fitSavingCheckpoints(network, optimizer: optimizer, datasets: datasets,
                                                metadata: checkpointMetadata(architecture, datasets.name, resuming: checkpoint),
-                                               from: checkpoint?.training.position ?? TrainingPosition(), in: folder)
+                                               from: checkpoint?.training.position ?? TrainingPosition(), in: folder,
+                                               lock: lock, interruption: interruption)
         try finish(network, architecture: architecture, history: history, datasets: datasets, in: folder)
+        lock.release()
+        withExtendedLifetime(interruption) {}
     }
 
     /// What a checkpoint records besides the training state: the run's arguments (for
