@@ -65,7 +65,7 @@ $(FUZZ_DIR)/architecture-fuzzer: $(ARCHITECTURE_SOURCES) Tests/Fuzz/Architecture
 		$(FUZZ_DIR)/kernels/module.modulemap
 	rm -rf $(FUZZ_DIR)/architecture-sources && mkdir -p $(FUZZ_DIR)/architecture-sources
 	for file in $(filter %.swift,$^); do \
-		sed -E '/^import (Dive|DiveNN)$$/d' $$file > $(FUZZ_DIR)/architecture-sources/$$(echo $$file | tr / -); done
+		sed -E '/^import (Dive|DiveCore|DiveNN)$$/d' $$file > $(FUZZ_DIR)/architecture-sources/$$(echo $$file | tr / -); done
 	$(FUZZ_SWIFTC) -module-name DiveCore -I Sources/_DiveBLAS -I $(FUZZ_DIR)/kernels \
 		$(FUZZ_DIR)/architecture-sources/*.swift $(KERNEL_OBJECTS) -lopenblas -o $@
 

@@ -58,4 +58,21 @@ import Testing
         #expect(result.standardError == "Error: cannot create the run folder \(file.path): a file of that name exists; "
                 + "choose another with --out\n", "\(result.standardError)")
     }
+
+    @Test(arguments: [
+        ("1,1e308,0.5,0.5,0.5,1", "row 1 holds 1e+308, beyond float32's range"),
+        ("9223372036854775807,0.5,0.5,0.5,0.5,1", "row 1 is for epoch 9223372036854775807, expected 1"),
+    ])
+    func aHistoryNoRunWritesIsRefusedByThePlot(row: String, message: String) throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("history.csv")
+        try "epoch,train_loss,train_acc,test_loss,test_acc,epoch_seconds\n\(row)\n".write(to: path, atomically: true,
+                                                                                          encoding: .utf8)
+        let result = try dive("plot", "history", directory.path)
+        #expect(result.status == 1)
+        #expect(result.standardError == "Error: \(path.path): \(message)" + (message.hasSuffix("expected 1")
+            ? "; dive train writes epochs 1, 2, … in order\n" : " (±3.4e38); no training run gives such a figure\n"),
+                "\(result.standardError)")
+    }
 }

@@ -36,11 +36,16 @@ import Testing
     @Test func randomArchitectureMetadataNeverCrashes() async throws {
         let data = try tinyDataset()
         defer { try? FileManager.default.removeItem(at: data) }
-        let size = pick([-1, 0, 1, 2, 10, 784, 100_000_000, 1 << 40, Int.max])
-        let probability = pick([-1.0, 0, 0.5, 0.999, 1, 1.5, 1e39])
-        let input = zip(pick(["mlp", "softmax", "cnn"]), size, size, size.array(of: 0...3),
-                        pick(["relu", "tanh", "swish"]), probability.array(of: 0...3))
-        await propertyCheck(count: 40, input: input) { model, inputs, classes, hidden, activation, dropout in
+        // Mostly valid values, so that a case often has one field wrong rather than all.
+        let size = pick([1, 2, 10, 32, 784, -1, 0, 100_000_000, 1 << 40, Int.max])
+        let probability = pick([0, 0.5, 0.999, -1.0, 1, 1.5, 1e39])
+        let input = zip(pick(["mlp", "mlp", "softmax", "cnn"]), pick([784, 784, 784, 0, 100, Int.max]),
+                        pick([10, 10, 10, 1, 5, Int.max]), size.array(of: 0...3),
+                        pick(["relu", "tanh", "swish"]), probability.array(of: 3))
+        await propertyCheck(count: 40, input: input) { model, inputs, classes, hidden, activation, probabilities in
+            // Usually one probability per hidden layer, as the rules ask.
+            let dropout = probabilities.count == 3 && hidden.count < 3 ? Array(probabilities.prefix(hidden.count))
+                                                                       : probabilities
             let fields: [String: Any] = ["model": model, "inputs": inputs, "classes": classes, "hidden": hidden,
                                          "activation": activation, "dropout": dropout]
             let json = String(decoding: try JSONSerialization.data(withJSONObject: fields), as: UTF8.self)

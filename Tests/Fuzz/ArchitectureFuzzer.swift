@@ -12,8 +12,8 @@ private let fuzzMemory: UInt64 = 64 << 20
 public func fuzzArchitecture(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
     guard let file = try? Safetensors(decoding: bytes, file: "fuzz-input"),
-          let recorded = try? ModelArchitecture.recorded(in: file.metadata, file: "fuzz-input"),
-          let architecture = recorded, architecture.problems(memory: fuzzMemory).isEmpty else { return 0 }
+          let architecture = try? ModelArchitecture.recorded(in: file.metadata, file: "fuzz-input"),
+          architecture.problems(memory: fuzzMemory).isEmpty else { return 0 }
     var generator = RandomGenerator(seed: 0)
     let model = architecture.build(generator: &generator, seed: 0)
     do {
