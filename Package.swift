@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),   // make docs
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -38,16 +39,18 @@ let package = Package(
             name: "DiveCLI",
             dependencies: ["Dive", "DiveExamples", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "DiveCoreTests", dependencies: ["DiveCore"]),
-        .testTarget(name: "DiveNNTests", dependencies: ["DiveNN"]),
-        .testTarget(name: "DiveOptimTests", dependencies: ["DiveOptim"]),
-        .testTarget(name: "DiveDataTests", dependencies: ["DiveData"]),
-        .testTarget(name: "DiveTrainTests", dependencies: ["DiveTrain"]),
-        .testTarget(name: "DivePlotTests", dependencies: ["DivePlot"]),
-        .testTarget(name: "DiveExamplesTests", dependencies: ["DiveExamples"]),
+        // Helpers every test target shares (one tolerance rule for approximate comparisons).
+        .target(name: "DiveTestSupport", dependencies: ["DiveCore"], path: "Tests/DiveTestSupport"),
+        .testTarget(name: "DiveCoreTests", dependencies: ["DiveCore", "DiveTestSupport"]),
+        .testTarget(name: "DiveNNTests", dependencies: ["DiveNN", "DiveTestSupport"]),
+        .testTarget(name: "DiveOptimTests", dependencies: ["DiveOptim", "DiveTestSupport"]),
+        .testTarget(name: "DiveDataTests", dependencies: ["DiveData", "DiveTestSupport"]),
+        .testTarget(name: "DiveTrainTests", dependencies: ["DiveTrain", "DiveTestSupport"]),
+        .testTarget(name: "DivePlotTests", dependencies: ["DivePlot", "DiveTestSupport"]),
+        .testTarget(name: "DiveExamplesTests", dependencies: ["DiveExamples", "DiveTestSupport"]),
         .testTarget(
             name: "DiveCLITests",
-            dependencies: ["Dive", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Dive", "DiveTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ]
 )

@@ -12,11 +12,13 @@ extension TrainingCheckpoint {
         func invalid(_ reason: String) -> SafetensorsError {
             .invalidHeader(file: path, reason: "the '\(Self.trainingKey)' metadata is not valid: \(reason)")
         }
-        guard position.sums.count == 3 else {
-            throw invalid("position.sums holds \(position.sums.count) numbers, expected 3 (loss, correct, examples)")
+        let totals = position.totals
+        guard totals.lossSum.isFinite, totals.lossSum >= 0 else {
+            throw invalid("position.totals.loss_sum is \(totals.lossSum), expected a finite number ≥ 0")
         }
-        guard position.sums.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
-            throw invalid("position.sums \(position.sums) must be finite and non-negative")
+        guard totals.examples >= 0, (0...totals.examples).contains(totals.correct) else {
+            throw invalid("position.totals has \(totals.correct) correct of \(totals.examples) examples; "
+                          + "expected 0 ≤ correct ≤ examples")
         }
         guard position.batchesDone >= 0 else {
             throw invalid("position.batches_done is \(position.batchesDone), expected 0 or more")

@@ -13,7 +13,7 @@ import Foundation
 public struct TrainingCheckpoint: Sendable {
     /// The parameters, by `state_dict` name.
     public var parameters: [(name: String, tensor: Tensor)]
-    /// The optimizer's ``Optimizer/state``.
+    /// The optimizer's `Optimizer.state`.
     public var optimizerState: [String: Tensor]
     /// How far training had gone, with the generators of the model's Dropout layers.
     public var training: TrainingState
@@ -68,8 +68,9 @@ public struct TrainingCheckpoint: Sendable {
     ///
     /// - Throws: ``SafetensorsError`` for an unreadable or malformed file, including one that is
     ///   not a training checkpoint (no training state, or tensors outside `model.` and `optimizer.`),
-    ///   and one whose position or optimizer state cannot be resumed from (sums that are not three
-    ///   finite numbers, a step count that is not a whole number, state that is not finite).
+    ///   and one whose position or optimizer state cannot be resumed from (totals that are not
+    ///   finite or count more correct than examples, a step count that is not a whole number,
+    ///   state that is not finite).
     public init(contentsOf path: String) throws(SafetensorsError) {
         try self.init(Safetensors(contentsOf: path), path: path)
     }

@@ -16,7 +16,7 @@ import Testing
         crossEntropy(logits: network(Tensor.ones([4, 3])), labels: [0, 1, 0, 1]).backward()
         optimizer.step()
         let checkpoint = TrainingCheckpoint(model: network, optimizer: optimizer,
-                                            position: TrainingPosition(batchesDone: 2, sums: [1, 2, 8]))
+                                            position: TrainingPosition(batchesDone: 2, totals: MetricTotals(lossSum: 1, correct: 2, examples: 8)))
         let tensors = checkpoint.parameters.map { (name: "model.\($0.name)", tensor: $0.tensor) }
             + checkpoint.optimizerState.map { (name: "optimizer.\($0.key)", tensor: $0.value) }
         let json = String(decoding: try! JSONEncoder().encode(checkpoint.training), as: UTF8.self)
@@ -55,10 +55,15 @@ import Testing
         #expect(throws: SafetensorsError.self) { try TrainingCheckpoint(negative, path: "bad") }
     }
 
+    /// Each replacement takes the place of the position's field of the same name (`sums`, the
+    /// totals' older form, replaces `totals`).
     @Test(arguments: [
-        (#""sums":[]"#, "position.sums holds 0 numbers, expected 3"),
-        (#""sums":[1,2]"#, "position.sums holds 2 numbers, expected 3"),
-        (#""sums":["nan",2,8]"#, "must be finite and non-negative"),
+        (#""sums":[]"#, "expected 3 sums (loss sum, correct, examples), found 0"),
+        (#""sums":[1,2]"#, "expected 3 sums (loss sum, correct, examples), found 2"),
+        (#""sums":["nan",2,8]"#, "must be a finite loss sum ≥ 0 and two whole counts ≥ 0"),
+        (#""sums":[1,1e300,8]"#, "must be a finite loss sum ≥ 0 and two whole counts ≥ 0"),
+        (#""totals":{"correct":5,"examples":2,"loss_sum":1}"#, "position.totals has 5 correct of 2 examples"),
+        (#""totals":{"correct":1,"examples":2,"loss_sum":"inf"}"#, "position.totals.loss_sum is inf"),
         (#""batches_done":-4"#, "position.batches_done is -4"),
         (#""seconds":"inf""#, "position.seconds is inf"),
     ])
@@ -66,7 +71,7 @@ import Testing
         var file = Self.validFile()
         var json = file.metadata[TrainingCheckpoint.trainingKey]!
         let key = String(replacement.prefix { $0 != ":" })
-        let pattern = key + (replacement.contains("[") ? #":\[[^\]]*\]"# : #":[^,}]*"#)
+        let pattern = key == #""sums""# || key == #""totals""# ? #""totals":\{[^}]*\}"# : key + #":[^,}]*"#
         let range = try #require(json.range(of: pattern, options: .regularExpression))
         json.replaceSubrange(range, with: replacement)
         file = Safetensors(tensors: file.tensors, metadata: [TrainingCheckpoint.trainingKey: json])
