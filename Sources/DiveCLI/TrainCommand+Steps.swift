@@ -6,17 +6,20 @@ extension TrainCommand {
     /// The training and test sets of the run.
     struct Datasets {
         var name: DatasetName
+        /// Both splits as read, with their folder and fingerprint.
+        var splits: DatasetSplits
+        /// The training set, cut to `--train-subset`.
         var train: ImageDataset
-        var test: ImageDataset
+        var test: ImageDataset { splits.test }
     }
 
-    /// Loads both splits of the dataset (the training set cut to `--train-subset`).
+    /// Loads both splits of the dataset from one folder (the training set cut to `--train-subset`).
     func loadDatasets() throws -> Datasets {
         let name = data.dataset ?? .fashionMNIST
-        var train = try name.load(.train, dataDirectory: data.dataDir)
+        let splits = try name.loadSplits(dataDirectory: data.dataDir)
+        var train = splits.train
         if let trainSubset { train = train.subset(0..<min(trainSubset, train.count)) }
-        let test = try name.load(.test, dataDirectory: data.dataDir)
-        return Datasets(name: name, train: train, test: test)
+        return Datasets(name: name, splits: splits, train: train)
     }
 
     /// The architecture the options describe for `trainSet`'s images, checked to fit in memory.
@@ -135,7 +138,7 @@ extension TrainCommand {
         try folder.writeJSON(metrics, to: "metrics.json")
         let pictures = try RunPictures(folder: folder).write(
             model: network, testSet: datasets.test,
-            configuration: RunFolder.pairs(of: configuration(datasets.name, architecture)),
+            configuration: RunFolder.pairs(of: configuration(datasets, architecture)),
             metrics: RunFolder.pairs(of: metrics, leading: ["test_acc", "train_acc", "train_loss", "test_loss"]))
         if json {
             print(RunFolder.json(metrics, pretty: false))

@@ -79,16 +79,17 @@ struct TrainCommand: ParsableCommand {
     private func train(from checkpoint: TrainingCheckpoint?) throws {
         compute.apply()
         let datasets = try loadDatasets()
+        if let checkpoint { try Self.checkSameData(datasets.splits, as: checkpoint) }
         let architecture = try checkedArchitecture(for: datasets.train)
         let network = try buildNetwork(architecture, resuming: checkpoint)
         let optimizer = optimization.make(parameters: network.parameters)
         let (folder, lock) = try prepareRunFolder(resuming: checkpoint != nil, parameterCount: network.parameterCount)
         try checkpoint?.restore(into: network, optimizer: optimizer, from: folder.file(RunFolder.checkpointName))
-        try folder.writeJSON(configuration(datasets.name, architecture), to: "config.json")
+        try folder.writeJSON(configuration(datasets, architecture), to: "config.json")
         announce(architecture, network: network, datasets: datasets, resuming: checkpoint, in: folder)
         let interruption = Interruption(cleaning: folder)
         let history = try fitSavingCheckpoints(network, optimizer: optimizer, datasets: datasets,
-                                               metadata: checkpointMetadata(architecture, datasets.name, resuming: checkpoint),
+                                               metadata: checkpointMetadata(architecture, datasets, resuming: checkpoint),
                                                from: checkpoint?.training.position ?? TrainingPosition(), in: folder,
                                                lock: lock, interruption: interruption)
         try finish(network, architecture: architecture, history: history, datasets: datasets, in: folder)
@@ -99,7 +100,7 @@ struct TrainCommand: ParsableCommand {
     /// What a checkpoint records besides the training state: the run's arguments (for
     /// `--resume`), its epochs and threads, the architecture and the dataset.
     /// A resumed run keeps the arguments of the run it continues.
-    private func checkpointMetadata(_ architecture: ModelArchitecture, _ dataset: DatasetName,
+    private func checkpointMetadata(_ architecture: ModelArchitecture, _ datasets: Datasets,
                                     resuming checkpoint: TrainingCheckpoint?) -> [String: String] {
         let arguments = checkpoint?.metadata[Self.argumentsKey]
             ?? RunFolder.json(Self.arguments(Self.givenArguments, removing: Self.perInvocationOptions), pretty: false)
@@ -107,10 +108,18 @@ struct TrainCommand: ParsableCommand {
             Self.argumentsKey: arguments,
             "epochs": "\(epochs)",
             ModelArchitecture.metadataKey: architecture.json,
-            "dataset": dataset.rawValue,
+            "dataset": datasets.name.rawValue,
+            Self.dataKey: datasets.splits.fingerprint.json,
         ]
         metadata["threads"] = compute.threads.map(String.init)
         return metadata
+    }
+
+    /// What `config.json` records for a run on `datasets`, with the folder actually read.
+    func configuration(_ datasets: Datasets, _ architecture: ModelArchitecture) -> RunConfiguration {
+        var configuration = configuration(datasets.name, architecture)
+        configuration.dataDirectory = datasets.splits.directory
+        return configuration
     }
 
     func configuration(_ dataset: DatasetName, _ architecture: ModelArchitecture) -> RunConfiguration {
