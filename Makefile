@@ -56,6 +56,27 @@ fuzz-idx: $(FUZZ_DIR)/idx-fuzzer
 fuzz-safetensors: $(FUZZ_DIR)/safetensors-fuzzer
 	$(call RUN_FUZZER,safetensors)
 
+.PHONY: fuzz-architecture
+fuzz: fuzz-architecture
+
+# The model built from checkpoint metadata: the tensors, the layers, the safetensors reader and
+# `dive`'s architecture rules, compiled as one module (their imports of each other removed).
+ARCHITECTURE_SOURCES := $(shell find Sources/DiveCore Sources/DiveNN -name '*.swift') \
+	$(addprefix Sources/DiveTrain/Checkpoint/,Safetensors.swift Safetensors+Reading.swift SafetensorsDType.swift \
+		SafetensorsError.swift Checkpoint.swift) \
+	$(addprefix Sources/DiveCLI/,ModelArchitecture.swift ModelArchitecture+Validation.swift CommandError.swift)
+
+fuzz-architecture: $(FUZZ_DIR)/architecture-fuzzer
+	$(call RUN_FUZZER,architecture)
+
+$(FUZZ_DIR)/architecture-fuzzer: $(ARCHITECTURE_SOURCES) Tests/Fuzz/ArchitectureFuzzer.swift $(KERNEL_OBJECTS) \
+		$(FUZZ_DIR)/kernels/module.modulemap
+	rm -rf $(FUZZ_DIR)/architecture-sources && mkdir -p $(FUZZ_DIR)/architecture-sources
+	for file in $(filter %.swift,$^); do \
+		sed -E '/^import (Dive|DiveCore|DiveNN)$$/d' $$file > $(FUZZ_DIR)/architecture-sources/$$(echo $$file | tr / -); done
+	$(FUZZ_SWIFTC) -module-name DiveCore -I Sources/_DiveBLAS -I $(FUZZ_DIR)/kernels \
+		$(FUZZ_DIR)/architecture-sources/*.swift $(KERNEL_OBJECTS) -lopenblas -o $@
+
 $(FUZZ_DIR)/idx-fuzzer: $(IDX_SOURCES) Tests/Fuzz/IDXFuzzer.swift
 	@mkdir -p $(FUZZ_DIR)
 	$(FUZZ_SWIFTC) -module-name DiveData -I Sources/_DiveZlib $^ -o $@

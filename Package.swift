@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),   // make docs
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(name: "_DiveBLAS", path: "Sources/_DiveBLAS"),
@@ -64,7 +65,10 @@ let package = Package(
         .testTarget(name: "DiveTrainTests", dependencies: ["DiveTrain", "DiveTestSupport"]),
         .testTarget(name: "DivePlotTests", dependencies: ["DivePlot", "DiveTestSupport"]),
         .testTarget(name: "DiveExamplesTests", dependencies: ["DiveExamples", "DiveTestSupport"]),
-        .testTarget(name: "DiveCLITests", dependencies: ["Dive", "DiveTestSupport"]),
+        .testTarget(
+            name: "DiveCLITests",
+            dependencies: ["Dive", "DiveTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "DiveExportTests", dependencies: ["DiveExport"]),
         .testTarget(
             name: "DivePlaygroundTests",

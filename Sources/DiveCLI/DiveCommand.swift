@@ -38,13 +38,21 @@ struct DiveCommand: ParsableCommand {
             Foundation.exit(1)
         }
         do {
+            try ThreadsOption.checkEnvironment()
             try command.run()
         } catch {
             // A command group run without a subcommand asks for its help: not a failure.
             if exitCode(for: error) == .success { exit(withError: error) }
-            printError("Error: \(error)")
+            printError("Error: \(text(of: error))")
             Foundation.exit(1)
         }
+    }
+
+    /// The message for an error a command threw: Dive's errors describe themselves, file
+    /// errors give the system's reason, and ArgumentParser's own (from a re-parse) its message.
+    private static func text(of error: any Error) -> String {
+        if error is CocoaError || error is POSIXError { return fileErrorWithPath(error) }
+        return message(for: error)
     }
 
     private static func printError(_ message: String) {

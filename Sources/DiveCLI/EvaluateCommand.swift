@@ -1,37 +1,6 @@
 import ArgumentParser
 import Dive
 
-/// `dive evaluate` and `dive predict`.
-struct CheckpointedModel {
-    let model: Sequential
-    let architecture: ModelArchitecture
-    let testSet: ImageDataset
-    let dataset: DatasetName
-
-    /// Reads `path`, rebuilds the architecture recorded in its metadata (or, for a checkpoint
-    /// written elsewhere, the one `options` describe), loads the weights, and loads the test set
-    /// of `data.dataset`, else the checkpoint's dataset, else Fashion-MNIST.
-    init(path: String, options: ModelOptions, data: DatasetOptions) throws {
-        let file = try Safetensors(contentsOf: path)
-        if let name = data.dataset {
-            dataset = name
-        } else if let recorded = file.metadata["dataset"] {
-            guard let name = DatasetName(rawValue: recorded) else {
-                throw CommandError("\(path): unknown dataset '\(recorded)' in the metadata; pass --dataset")
-            }
-            dataset = name
-        } else {
-            dataset = .fashionMNIST
-        }
-        testSet = try dataset.load(.test, dataDirectory: data.dataDir)
-        architecture = try ModelArchitecture.recorded(in: file.metadata, file: path)
-            ?? options.architecture(inputs: testSet.height * testSet.width, classes: testSet.classNames.count)
-        var generator = RandomGenerator(seed: 0)
-        model = architecture.build(generator: &generator, seed: 0)
-        try model.load(file, from: path)
-    }
-}
-
 /// `dive evaluate`: the test loss and accuracy of a checkpoint.
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,20 +12,23 @@ struct EvaluateCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The safetensors checkpoint, e.g. runs/<date-time>/model.safetensors.")
+    @Option(help: "The checkpoint: a safetensors file (model.safetensors, checkpoint.safetensors, or one written by PyTorch), or a run folder.")
     var checkpoint: String
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var data: DatasetOptions
+    @OptionGroup var compute: ThreadsOption
 
-    @Flag(help: "Print the result as one JSON object on standard output.")
+    @Flag(help: "Print the result as one JSON object on standard output (a loss that is not a number as null).")
     var json = false
 
     func run() throws {
+        compute.apply()
         let loaded = try CheckpointedModel(path: checkpoint, options: model, data: data)
         let result = evaluate(loaded.model, on: DataLoader(loaded.testSet, batchSize: data.batchSize, shuffle: false))
         if json {
-            print(RunFolder.json(EvaluationReport(result, checkpoint: checkpoint, dataset: loaded.dataset), pretty: false))
+            print(RunFolder.json(EvaluationReport(result, checkpoint: loaded.path, dataset: loaded.dataset,
+                                                  finiteWeights: loaded.hasFiniteWeights), pretty: false))
         } else {
             print(String(format: "test loss %.4f  test accuracy %.4f", result.loss, result.accuracy)
                   + "  (\(result.count) \(loaded.dataset.rawValue) test images, \(loaded.architecture.summary))")
@@ -64,24 +36,31 @@ struct EvaluateCommand: ParsableCommand {
     }
 }
 
-/// The JSON that `dive evaluate --json` prints.
+/// The JSON that `dive evaluate --json` prints. A loss that is not a finite number is written
+/// as `null` (``RunFolder/json(_:pretty:)``), and `warning` says why.
 struct EvaluationReport: Encodable {
     var testLoss: Double
     var testAccuracy: Double
     var count: Int
     var checkpoint: String
     var dataset: String
+    var warning: String?
 
-    init(_ evaluation: Evaluation, checkpoint: String, dataset: DatasetName) {
+    init(_ evaluation: Evaluation, checkpoint: String, dataset: DatasetName, finiteWeights: Bool) {
         testLoss = evaluation.loss
         testAccuracy = evaluation.accuracy
         count = evaluation.count
         self.checkpoint = checkpoint
         self.dataset = dataset.rawValue
+        if !finiteWeights {
+            warning = "the checkpoint holds NaN or infinite weights: the figures mean nothing"
+        } else if !testLoss.isFinite {
+            warning = "the loss is \(evaluation.loss), not a finite number (shown as null)"
+        }
     }
 
     enum CodingKeys: String, CodingKey {
-        case count, checkpoint, dataset
+        case count, checkpoint, dataset, warning
         case testLoss = "test_loss", testAccuracy = "test_acc"
     }
 }

@@ -10,6 +10,7 @@ final class Interruption: @unchecked Sendable {
     // The signal sources' handlers run on `queue`; `received` is read from the training loop.
     private let lock = NSLock()
     private var firstSignal: Int32?
+    private var trainingIsComplete = false
     private let queue = DispatchQueue(label: "dive.interruption")
     private var sources: [any DispatchSourceSignal] = []
 
@@ -39,17 +40,28 @@ final class Interruption: @unchecked Sendable {
     /// The first signal received, or nil.
     var received: Int32? { lock.withLock { firstSignal } }
 
+    /// Marks the training as complete: a signal from now on is told that only the files are
+    /// left to write. Returns whether a signal came before (after the last batch, when nothing
+    /// was left to stop).
+    func trainingCompleted() -> Bool {
+        lock.withLock {
+            trainingIsComplete = true
+            return firstSignal != nil
+        }
+    }
+
     /// The conventional exit status for the signal received: 128 + its number (130 for SIGINT,
     /// 143 for SIGTERM).
     var exitStatus: Int32 { 128 + (received ?? SIGINT) }
 
     private func receive(_ signalNumber: Int32, directory: String, stopping: String) {
-        let first = lock.withLock {
+        let (first, complete) = lock.withLock {
             defer { firstSignal = firstSignal ?? signalNumber }
-            return firstSignal == nil
+            return (firstSignal == nil, trainingIsComplete)
         }
         guard !first else {
-            let message = "\n\(Self.name(of: signalNumber)): \(stopping) (again to quit at once)\n"
+            let next = complete ? "the training is complete; writing the model and pictures" : stopping
+            let message = "\n\(Self.name(of: signalNumber)): \(next) (again to quit at once)\n"
             FileHandle.standardError.write(Data(message.utf8))
             return
         }

@@ -66,10 +66,13 @@ struct ModelArchitecture: Codable, Equatable {
     }
 
     /// The architecture recorded in checkpoint `metadata`, nil when there is none.
+    ///
+    /// - Throws: When the metadata is not an architecture, or one that breaks the rules of
+    ///   ``problems(memory:)`` (the command-line options' rules), naming `file` and every problem.
     static func recorded(in metadata: [String: String], file: String) throws -> ModelArchitecture? {
         guard let text = metadata[metadataKey] else { return nil }
         let invalid = { (reason: String) in
-            CommandError("\(file): the architecture in the metadata is not valid (\(reason))")
+            CommandError("\(file): the architecture in the metadata is not valid: \(reason)")
         }
         let architecture: ModelArchitecture
         do {
@@ -77,10 +80,31 @@ struct ModelArchitecture: Codable, Equatable {
         } catch {
             throw invalid("\(error)")
         }
-        guard architecture.inputs > 0, architecture.classes > 0, architecture.hidden.allSatisfy({ $0 > 0 }),
-              architecture.dropout.count == architecture.hidden.count else {
-            throw invalid("sizes must be positive, with one dropout probability per hidden layer")
-        }
+        let problems = architecture.problems()
+        guard problems.isEmpty else { throw invalid(problems.joined(separator: "; ")) }
         return architecture
+    }
+}
+
+/// The kinds of model `dive` builds.
+enum ModelKind: String, Codable, CaseIterable {
+    /// Softmax regression: Flatten → Linear(inputs, classes).
+    case softmax
+    /// Multilayer perceptron: Flatten → (Linear → activation → Dropout?)… → Linear(·, classes).
+    case mlp
+}
+
+/// The activations an MLP's hidden layers may use.
+enum ActivationKind: String, Codable, CaseIterable {
+    case relu, sigmoid, tanh, prelu
+
+    /// The layer's name in model summaries.
+    var layerName: String {
+        switch self {
+        case .relu: "ReLU"
+        case .sigmoid: "Sigmoid"
+        case .tanh: "Tanh"
+        case .prelu: "PReLU"
+        }
     }
 }

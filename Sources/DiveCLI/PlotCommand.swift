@@ -29,6 +29,10 @@ struct PlotCommand: ParsableCommand {
     }
 
     /// `dive plot history RUN_DIR`: redraws the training curves of an earlier run.
+    ///
+    /// The history must be one that `dive train` could have written: epochs 1, 2, … in order,
+    /// and figures within float32's range (NaN and infinities, from a diverged run, are drawn
+    /// as gaps).
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Redraw the training curves of a run from its history.csv.",
@@ -38,18 +42,40 @@ struct PlotCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The run folder, holding history.csv.", valueName: "run-dir"))
         var runDirectory: String
 
-        @Option(help: ArgumentHelp("Where to write the pictures (default: the run folder).", valueName: "dir"))
+        @Option(help: ArgumentHelp("The folder to write the pictures to, created if missing (default: the run folder).", valueName: "dir"))
         var out: String?
 
         func run() throws {
-            let history = try HistoryFile(contentsOf: (runDirectory as NSString).appendingPathComponent("history.csv"))
-            let folder = out ?? runDirectory
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let path = (runDirectory as NSString).appendingPathComponent("history.csv")
+            let history = try HistoryFile(contentsOf: path)
+            try Self.checkDrawable(history, path: path)
+            let folder = try RunFolder(creating: out ?? runDirectory)
             let chart = LineChart.trainingCurves(history)
             for name in ["curves.svg", "curves.png"] {
-                let path = (folder as NSString).appendingPathComponent(name)
-                try chart.write(to: path)
+                let path = folder.file(name)
+                do {
+                    try chart.write(to: path)
+                } catch {
+                    throw CommandError("cannot write \(path): \(error)")
+                }
                 print(path)
+            }
+        }
+
+        /// Throws, naming the row, when `history` holds an epoch out of order or a figure no
+        /// float32 training run produces (such as 1e308), which the chart cannot scale.
+        static func checkDrawable(_ history: HistoryFile, path: String) throws {
+            let limit = Double(Float.greatestFiniteMagnitude)
+            for (index, row) in history.rows.enumerated() {
+                guard row.epoch == index + 1 else {
+                    throw CommandError("\(path): row \(index + 1) is for epoch \(row.epoch), expected \(index + 1); "
+                                       + "dive train writes epochs 1, 2, … in order")
+                }
+                let figures = [row.trainLoss, row.trainAccuracy, row.testLoss, row.testAccuracy, row.epochSeconds]
+                if let figure = figures.first(where: { $0.isFinite && abs($0) > limit }) {
+                    throw CommandError("\(path): row \(index + 1) holds \(figure), beyond float32's range (±3.4e38); "
+                                       + "no training run gives such a figure")
+                }
             }
         }
     }

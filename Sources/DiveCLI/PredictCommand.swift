@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dive
+import Foundation
 
 /// `dive predict`: the true and predicted labels of the first test images.
 struct PredictCommand: ParsableCommand {
@@ -8,34 +9,45 @@ struct PredictCommand: ParsableCommand {
         abstract: "Show the true and predicted labels of the first test images for a checkpoint."
     )
 
-    @Option(help: "The safetensors checkpoint, e.g. runs/<date-time>/model.safetensors.")
+    @Option(help: "The checkpoint: a safetensors file (model.safetensors, checkpoint.safetensors, or one written by PyTorch), or a run folder.")
     var checkpoint: String
 
-    @Option(help: "How many test images, from the first.")
+    @Option(parsing: .unconditional, help: "How many test images, from the first.")
     var count = 10
+
+    @Option(help: ArgumentHelp("Also draw the images, titled with their true and predicted labels, to this .png or .svg file.",
+                               valueName: "file"))
+    var out: String?
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var data: DatasetOptions
+    @OptionGroup var compute: ThreadsOption
 
-    @Flag(help: "Print labels, predictions and logits as one JSON object on standard output.")
+    @Flag(help: "Print labels, predictions and logits as one JSON object on standard output (logits that are not numbers as null).")
     var json = false
 
     mutating func validate() throws {
         guard count > 0 else { throw ValidationError("--count must be positive, got \(count)") }
+        if let out { try PredictionPicture.checkDestination(out) }
     }
 
     func run() throws {
+        compute.apply()
         let loaded = try CheckpointedModel(path: checkpoint, options: model, data: data)
         let images = loaded.testSet.subset(0..<min(count, loaded.testSet.count))
         let batches = DataLoader(images, batchSize: data.batchSize, shuffle: false)
+        let predicted = predict(loaded.model, on: batches)
+        if let out {
+            try PredictionPicture(images: images, predicted: predicted).write(to: out)
+            FileHandle.standardError.write(Data("wrote \(out)\n".utf8))
+        }
         if json {
             loaded.model.eval()
             let logits = loaded.model.logits(on: batches)
-            print(RunFolder.json(PredictionReport(checkpoint: checkpoint, dataset: loaded.dataset.rawValue,
+            print(RunFolder.json(PredictionReport(checkpoint: loaded.path, dataset: loaded.dataset.rawValue,
                                                   labels: images.labels, logits: logits), pretty: false))
             return
         }
-        let predicted = predict(loaded.model, on: batches)
         let truth = images.textLabels(images.labels)
         let guesses = images.textLabels(predicted)
         let width = max(4, (truth + guesses).map(\.count).max() ?? 0)

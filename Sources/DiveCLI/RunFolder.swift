@@ -8,6 +8,7 @@ struct RunFolder {
 
     /// Creates the folder (and its parents) when missing.
     init(creating path: String) throws {
+        guard !path.isEmpty else { throw CommandError("the run folder's path is empty; give a folder with --out") }
         self.path = path
         // One mkdir per component, so that the error names the component and the system's reason.
         var current = path.hasPrefix("/") ? "/" : ""
@@ -74,15 +75,19 @@ struct RunFolder {
         try write(Self.json(value, pretty: true) + "\n", to: name)
     }
 
-    /// `value` as JSON text: one line, or pretty-printed; sorted keys either way.
+    /// `value` as JSON text: one line, or pretty-printed; sorted keys either way. NaN and
+    /// infinities, which JSON cannot hold, are written as `null`.
     static func json(_ value: some Encodable, pretty: Bool) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                                           : [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf",
-                                                                      negativeInfinity: "-inf", nan: "nan")
+        // JSONEncoder can only write them as strings: a marker string, then replaced by null.
+        let marker = "\u{1}non-finite\u{1}"
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: marker,
+                                                                      negativeInfinity: marker, nan: marker)
         // Every value written is made of strings, numbers, arrays and optionals.
-        return String(decoding: try! encoder.encode(value), as: UTF8.self)
+        let text = String(decoding: try! encoder.encode(value), as: UTF8.self)
+        return text.replacingOccurrences(of: "\"\\u0001non-finite\\u0001\"", with: "null")
     }
 
     /// The top-level fields of `value`'s JSON form as name/value pairs, for the report: the keys

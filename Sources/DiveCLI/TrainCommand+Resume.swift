@@ -6,9 +6,9 @@ import Foundation
 extension TrainCommand {
     /// Options that belong to one invocation rather than to the run: they may be given with
     /// `--resume` (`--epochs` to train further), and are not saved with the run.
-    static let perInvocationOptions: Set<String> = ["--resume", "--out", "--threads", "--json", "--epochs"]
+    static let perInvocationOptions: Set<String> = ["--resume", "--out", "--threads", "--json", "--epochs", "--overwrite"]
     /// The options of `dive train` that take no value.
-    static let flags: Set<String> = ["--no-shuffle", "--json"]
+    static let flags: Set<String> = ["--no-shuffle", "--json", "--overwrite"]
     /// The metadata key under which a checkpoint keeps the run's arguments (a JSON array).
     static let argumentsKey = "arguments"
 
@@ -54,16 +54,29 @@ extension TrainCommand {
         if given.contains(where: { $0 == "--out" || $0.hasPrefix("--out=") }) {
             throw CommandError("--out cannot be given with --resume: the run continues in \(directory)")
         }
+        let savedCommand: TrainCommand
+        do {
+            savedCommand = try Self.parse(saved)
+        } catch {
+            throw CommandError("\(path): the saved arguments \(saved) are not valid options of this dive train: "
+                               + Self.message(for: error))
+        }
         var command = try Self.parse(saved + ["--out", directory] + Self.arguments(given, removing: ["--resume"]))
-        try Self.checkNoConflicts(saved: Self.parse(saved), resumed: command, directory: directory)
+        try Self.checkNoConflicts(saved: savedCommand, resumed: command, directory: directory)
         // The saved epochs and threads (the same thread count gives the same sums) unless given.
         func isGiven(_ option: String) -> Bool { given.contains { $0 == option || $0.hasPrefix(option + "=") } }
         if !isGiven("--epochs"), let epochs = Int(checkpoint.metadata["epochs"] ?? "") { command.epochs = epochs }
-        if !isGiven("--threads"), let threads = Int(checkpoint.metadata["threads"] ?? "") { command.threads = threads }
+        if !isGiven("--threads"), let threads = Int(checkpoint.metadata["threads"] ?? "") {
+            guard (1...ThreadsOption.maximum).contains(threads) else {
+                throw CommandError("\(path): the saved thread count \(threads) is not from 1 to \(ThreadsOption.maximum)")
+            }
+            command.compute.threads = threads
+        }
         let done = checkpoint.training.position.completedEpochs
         guard command.epochs > done else {
-            throw CommandError("--resume: the run in \(directory) has finished \(done) of \(command.epochs) epochs; "
-                               + "pass --epochs N with N > \(done) to train further")
+            let asked = isGiven("--epochs") ? "--epochs \(command.epochs) asks for no more" : "it was run for \(command.epochs)"
+            throw CommandError("--resume: the run in \(directory) is complete: \(done) epoch\(done == 1 ? "" : "s") "
+                               + "trained, and \(asked); pass --epochs N with N > \(done) to train further")
         }
         return (command, checkpoint)
     }
@@ -104,7 +117,7 @@ extension TrainCommand {
     /// The run's options as name/value pairs, without the per-invocation ones: the
     /// configuration's fields, with the architecture's own fields in place of it.
     private var savedOptions: [(name: String, value: String)] {
-        let architecture = model.architecture(inputs: 1, classes: 1)
+        let architecture = model.architecture(inputs: 1, classes: 1, dropout: regularization.dropout.values)
         let ignored: Set<String> = ["architecture", "epochs", "threads", "version", "inputs", "classes"]
         return (RunFolder.pairs(of: configuration(.fashionMNIST, architecture)) + RunFolder.pairs(of: architecture))
             .filter { !ignored.contains($0.name) }

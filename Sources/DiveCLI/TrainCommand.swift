@@ -19,22 +19,26 @@ struct TrainCommand: ParsableCommand {
     )
 
     @OptionGroup var model: ModelOptions
+    @OptionGroup var regularization: DropoutOption
     @OptionGroup var data: DatasetOptions
     @OptionGroup var optimization: OptimizerOptions
 
     @Option(name: .customLong("init"), help: "Weight initialisation: normal:STD (zero biases), default (PyTorch's), xavier or kaiming.")
     var initialization = WeightInitialization.normal(std: 0.01)
 
-    @Option(help: "Passes over the training set.")
+    @Option(parsing: .unconditional, help: "Passes over the training set.")
     var epochs = 10
 
-    @Option(help: "Seed for the initial weights, the batch order and dropout.")
+    @Option(parsing: .unconditional, help: "Seed for the initial weights, the batch order and dropout.")
     var seed: UInt64 = 0
 
-    @Option(help: "The run folder (default: runs/<date-time>).")
+    @Option(help: "The run folder (default: runs/<date-time>); it must be empty unless --overwrite is given.")
     var out: String?
 
-    @Option(help: "Start from the weights in this safetensors file (e.g. one written by PyTorch).")
+    @Flag(help: "Replace the run files (config.json, model.safetensors, …) of a run already in --out.")
+    var overwrite = false
+
+    @Option(help: "Start from the weights in this safetensors file, training checkpoint or run folder (e.g. one written by PyTorch).")
     var initFrom: String?
 
     @Flag(help: "Take batches in file order (the last partial batch is kept).")
@@ -43,19 +47,22 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print the final metrics as one JSON object on standard output.")
     var json = false
 
-    @Option(help: "Threads for matrix products (BLAS).")
-    var threads: Int?
+    @OptionGroup var compute: ThreadsOption
 
     @Option(help: ArgumentHelp("Continue the interrupted or finished run in this folder from its checkpoint, with its options (--epochs N to train further).", valueName: "run-dir"))
     var resume: String?
 
-    @Option(help: "Train on the first N training images only (quick trials).")
+    @Option(parsing: .unconditional, help: "Train on the first N training images only (quick trials; default: all).")
     var trainSubset: Int?
 
     mutating func validate() throws {
         guard epochs > 0 else { throw ValidationError("--epochs must be positive, got \(epochs)") }
-        if let threads, threads <= 0 { throw ValidationError("--threads must be positive, got \(threads)") }
         if let trainSubset, trainSubset <= 0 { throw ValidationError("--train-subset must be positive, got \(trainSubset)") }
+        if let out, out.isEmpty { throw ValidationError("--out: the folder name is empty") }
+        if overwrite, resume != nil {
+            throw ValidationError("--overwrite cannot be given with --resume: the resumed run continues in its folder")
+        }
+        try regularization.validate(hiddenLayers: model.hidden.values.count)
     }
 
     func run() throws {
@@ -68,95 +75,32 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// Trains from the start, or from `checkpoint` (`--resume`), saving a checkpoint after every
-    /// epoch and when interrupted.
+    /// epoch and when interrupted, then writes the model, metrics and pictures.
     private func train(from checkpoint: TrainingCheckpoint?) throws {
-        if let threads { ComputeThreads.set(threads) }
-        let datasetName = data.dataset ?? .fashionMNIST
-        let splits = try datasetName.loadSplits(dataDirectory: data.dataDir)
-        if let checkpoint { try Self.checkSameData(splits, as: checkpoint) }
-        var trainSet = splits.train
-        if let trainSubset { trainSet = trainSet.subset(0..<min(trainSubset, trainSet.count)) }
-        let testSet = splits.test
-        let architecture = model.architecture(inputs: trainSet.height * trainSet.width,
-                                              classes: trainSet.classNames.count)
-        var generator = RandomGenerator(seed: seed)
-        let network = architecture.build(generator: &generator, seed: seed)
-        if let initializer = initialization.initializer, checkpoint == nil {
-            network.initialize(weights: initializer, biases: .zeros, using: &generator)
-        }
-        if let initFrom, checkpoint == nil { try network.loadCheckpoint(from: initFrom) }
+        compute.apply()
+        let datasets = try loadDatasets()
+        if let checkpoint { try Self.checkSameData(datasets.splits, as: checkpoint) }
+        let architecture = try checkedArchitecture(for: datasets.train)
+        let network = try buildNetwork(architecture, resuming: checkpoint)
         let optimizer = optimization.make(parameters: network.parameters)
-        let parameterCount = network.parameters.reduce(0) { $0 + $1.value.count }
-
-        let folder = try RunFolder(creating: out ?? RunFolder.defaultPath())
-        let checkpointPath = folder.file(RunFolder.checkpointName)
-        try checkpoint?.restore(into: network, optimizer: optimizer, from: checkpointPath)
-        // Model, optimizer buffers and checkpoints, each written beside its previous version.
-        try folder.checkWritable(needing: 6 * 4 * parameterCount + 10_000_000)
-        var config = configuration(datasetName, architecture)
-        config.dataDirectory = splits.directory   // the folder actually read, absolute
-        try folder.writeJSON(config, to: "config.json")
-        var metadata = checkpointMetadata(architecture, datasetName, resuming: checkpoint)
-        metadata[Self.dataKey] = splits.fingerprint.json
+        let (folder, lock) = try prepareRunFolder(resuming: checkpoint != nil, parameterCount: network.parameterCount)
+        try checkpoint?.restore(into: network, optimizer: optimizer, from: folder.file(RunFolder.checkpointName))
+        try folder.writeJSON(configuration(datasets, architecture), to: "config.json")
+        announce(architecture, network: network, datasets: datasets, resuming: checkpoint, in: folder)
         let interruption = Interruption(cleaning: folder)
-        let progress = ProgressDisplay()
-        FileHandle.standardError.write(Data("""
-            training \(architecture.summary) (\(parameterCount) parameters) on \(datasetName.rawValue): \
-            \(trainSet.count) training and \(testSet.count) test images, \(epochs) epoch\(epochs == 1 ? "" : "s"), \
-            \(optimization.summary), batch size \(data.batchSize)\n
-            """.utf8))
-
-        let start = checkpoint?.training.position ?? TrainingPosition()
-        var partial = start.history
-        let history: History
-        do {
-            history = try fit(
-                network, optimizer: optimizer,
-                train: DataLoader(trainSet, batchSize: data.batchSize, shuffle: !noShuffle, seed: seed),
-                validation: DataLoader(testSet, batchSize: data.batchSize, shuffle: false),
-                epochs: epochs, from: start, callbacks: [progress, LambdaCallback(epochFinished: { record in
-                    partial.epochs.append(record)
-                    try folder.write(partial.csv(), to: "history.csv")
-                    try TrainingCheckpoint(model: network, optimizer: optimizer, position: TrainingPosition(history: partial),
-                                           metadata: metadata).write(to: checkpointPath)
-                    progress.showFooter(RunPictures.terminalChart(of: partial, usesColor: true))
-                }, shouldStop: {
-                    interruption.received != nil
-                })]
-            )
-        } catch let stop as TrainingInterrupted {
-            try TrainingCheckpoint(model: network, optimizer: optimizer, position: stop.position, metadata: metadata)
-                .write(to: checkpointPath)
-            FileHandle.standardError.write(Data("\(stop); resume with: dive train --resume \(folder.path)\n".utf8))
-            Foundation.exit(interruption.exitStatus)
-        }
-
-        try network.saveCheckpoint(to: folder.file("model.safetensors"), metadata: [
-            ModelArchitecture.metadataKey: architecture.json,
-            "dataset": datasetName.rawValue,
-            "epoch": "\(epochs)",
-            "optimizer": optimization.summary,
-            "format": "pt",
-        ])
-        let metrics = summary(of: history, architecture: architecture, parameters: parameterCount, folder: folder)
-        try folder.writeJSON(metrics, to: "metrics.json")
-        let pictures = try RunPictures(folder: folder).write(
-            model: network, testSet: testSet, configuration: RunFolder.pairs(of: config),
-            metrics: RunFolder.pairs(of: metrics, leading: ["test_acc", "train_acc", "train_loss", "test_loss"]))
-        if json {
-            print(RunFolder.json(metrics, pretty: false))
-        } else {
-            let last = history.epochs[history.epochs.count - 1]
-            print(String(format: "test accuracy %.4f (test loss %.4f, train loss %.4f, train accuracy %.4f)",
-                         last.testAccuracy ?? 0, last.testLoss ?? 0, last.trainLoss, last.trainAccuracy))
-            print("run saved in \(folder.path); open \(pictures.last ?? folder.file("report.html")) for the pictures")
-        }
+        let history = try fitSavingCheckpoints(network, optimizer: optimizer, datasets: datasets,
+                                               metadata: checkpointMetadata(architecture, datasets, resuming: checkpoint),
+                                               from: checkpoint?.training.position ?? TrainingPosition(), in: folder,
+                                               lock: lock, interruption: interruption)
+        try finish(network, architecture: architecture, history: history, datasets: datasets, in: folder)
+        lock.release()
+        withExtendedLifetime(interruption) {}
     }
 
     /// What a checkpoint records besides the training state: the run's arguments (for
     /// `--resume`), its epochs and threads, the architecture and the dataset.
     /// A resumed run keeps the arguments of the run it continues.
-    private func checkpointMetadata(_ architecture: ModelArchitecture, _ dataset: DatasetName,
+    private func checkpointMetadata(_ architecture: ModelArchitecture, _ datasets: Datasets,
                                     resuming checkpoint: TrainingCheckpoint?) -> [String: String] {
         let arguments = checkpoint?.metadata[Self.argumentsKey]
             ?? RunFolder.json(Self.arguments(Self.givenArguments, removing: Self.perInvocationOptions), pretty: false)
@@ -164,10 +108,18 @@ struct TrainCommand: ParsableCommand {
             Self.argumentsKey: arguments,
             "epochs": "\(epochs)",
             ModelArchitecture.metadataKey: architecture.json,
-            "dataset": dataset.rawValue,
+            "dataset": datasets.name.rawValue,
+            Self.dataKey: datasets.splits.fingerprint.json,
         ]
-        metadata["threads"] = threads.map(String.init)
+        metadata["threads"] = compute.threads.map(String.init)
         return metadata
+    }
+
+    /// What `config.json` records for a run on `datasets`, with the folder actually read.
+    func configuration(_ datasets: Datasets, _ architecture: ModelArchitecture) -> RunConfiguration {
+        var configuration = configuration(datasets.name, architecture)
+        configuration.dataDirectory = datasets.splits.directory
+        return configuration
     }
 
     func configuration(_ dataset: DatasetName, _ architecture: ModelArchitecture) -> RunConfiguration {
@@ -175,17 +127,17 @@ struct TrainCommand: ParsableCommand {
                          architecture: architecture, initialization: initialization.description, initFrom: initFrom,
                          optimizer: optimization.optimizer.rawValue, learningRate: optimization.effectiveLearningRate,
                          momentum: optimization.momentum, weightDecay: optimization.weightDecay,
-                         batchSize: data.batchSize, epochs: epochs, seed: seed, shuffle: !noShuffle, threads: threads,
+                         batchSize: data.batchSize, epochs: epochs, seed: seed, shuffle: !noShuffle, threads: compute.threads,
                          trainSubset: trainSubset)
     }
 
-    private func summary(of history: History, architecture: ModelArchitecture, parameters: Int,
-                         folder: RunFolder) -> RunMetrics {
+    func summary(of history: History, architecture: ModelArchitecture, parameters: Int,
+                 folder: RunFolder) -> RunMetrics {
         let last = history.epochs[history.epochs.count - 1]
         let seconds = history.epochs.map(\.seconds).reduce(0, +) / Double(history.epochs.count)
         return RunMetrics(trainLoss: last.trainLoss, trainAccuracy: last.trainAccuracy, testLoss: last.testLoss,
-                          testAccuracy: last.testAccuracy, epochs: epochs, epochSeconds: seconds, seed: seed,
-                          model: architecture.model.rawValue, architecture: architecture.summary,
+                          testAccuracy: last.testAccuracy, epochs: epochs, epochSeconds: (seconds * 1000).rounded() / 1000,
+                          seed: seed, model: architecture.model.rawValue, architecture: architecture.summary,
                           parameters: parameters, runDirectory: folder.path)
     }
 }

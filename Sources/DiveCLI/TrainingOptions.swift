@@ -65,13 +65,13 @@ struct OptimizerOptions: ParsableArguments {
     @Option(help: "The optimizer: sgd or adam.")
     var optimizer: OptimizerKind = .sgd
 
-    @Option(name: .customLong("lr"), help: "The learning rate (default: 0.1 for sgd, 0.001 for adam).")
+    @Option(name: .customLong("lr"), parsing: .unconditional, help: "The learning rate (default: 0.1 for sgd, 0.001 for adam).")
     var learningRate: Float?
 
-    @Option(help: "SGD momentum, in [0, 1).")
+    @Option(parsing: .unconditional, help: "SGD momentum, in [0, 1).")
     var momentum: Float = 0
 
-    @Option(help: "L2 weight decay (added to the gradient), ≥ 0.")
+    @Option(parsing: .unconditional, help: "L2 weight decay (added to the gradient), ≥ 0.")
     var weightDecay: Float = 0
 
     mutating func validate() throws {

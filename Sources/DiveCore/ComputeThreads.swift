@@ -13,7 +13,9 @@ public enum ComputeThreads {
     /// The thread count in use.
     public static var count: Int {
         if let configured { return configured }
+        // Values that are not a sensible thread count are ignored rather than trapping below.
         let fromEnvironment = ProcessInfo.processInfo.environment["DIVE_NUM_THREADS"].flatMap { Int($0) }
+            .flatMap { (1...4096).contains($0) ? $0 : nil }
         let count = max(1, fromEnvironment ?? ProcessInfo.processInfo.activeProcessorCount)
         set(count)
         return count

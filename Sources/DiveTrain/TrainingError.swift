@@ -8,8 +8,12 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible, Sendable {
         switch self {
         case let .nonFiniteLoss(epoch, batch, loss, learningRate):
             // NaN prints as "nan" whatever its sign bit.
-            "the loss became \(loss.isNaN ? "nan" : "\(loss)") at epoch \(epoch), batch \(batch): training diverged; "
-                + "try a smaller learning rate than \(learningRate)"
+            epoch == 1 && batch == 1
+                // Before the first step the learning rate has played no part.
+                ? "the loss was \(loss.isNaN ? "nan" : "\(loss)") on the first batch, before any update: the initial "
+                    + "weights (or the inputs) give outputs that are not finite numbers; try smaller initial weights"
+                : "the loss became \(loss.isNaN ? "nan" : "\(loss)") at epoch \(epoch), batch \(batch): training diverged; "
+                    + "try a smaller learning rate than \(learningRate)"
         }
     }
 }

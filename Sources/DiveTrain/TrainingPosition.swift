@@ -45,6 +45,11 @@ public struct TrainingPosition: Codable, Equatable, Sendable {
                 throw DecodingError.dataCorruptedError(forKey: .sums, in: container, debugDescription:
                     "expected 3 sums (loss sum, correct, examples), found \(sums.count)")
             }
+            // Counts must be whole numbers an Int holds: a damaged file must not trap the conversion.
+            guard sums.allSatisfy({ $0.isFinite && $0 >= 0 }), sums[1...].allSatisfy({ $0 < 1e15 && $0.rounded() == $0 }) else {
+                throw DecodingError.dataCorruptedError(forKey: .sums, in: container, debugDescription:
+                    "sums \(sums) must be a finite loss sum ≥ 0 and two whole counts ≥ 0")
+            }
             totals = MetricTotals(lossSum: sums[0], correct: Int(sums[1]), examples: Int(sums[2]))
         }
     }
@@ -68,8 +73,10 @@ public struct TrainingInterrupted: Error, CustomStringConvertible, Sendable {
     /// A stop at `position`.
     public init(position: TrainingPosition) { self.position = position }
 
-    /// "interrupted after epoch E batch B": E finished epochs, then B batches of the next.
+    /// "interrupted after epoch E" at an epoch boundary, else "interrupted during epoch E + 1
+    /// (B batches done)": E finished epochs, then B batches of the next.
     public var description: String {
-        "interrupted after epoch \(position.completedEpochs) batch \(position.batchesDone)"
+        guard position.batchesDone > 0 else { return "interrupted after epoch \(position.completedEpochs)" }
+        return "interrupted during epoch \(position.completedEpochs + 1) (\(position.batchesDone) batches done)"
     }
 }

@@ -34,7 +34,7 @@ import Testing
         (["--seed", "1"], "seed 1 (saved: 7)"),
         (["--no-shuffle"], "shuffle false (saved: true)"),
         (["--out", "elsewhere"], "--out cannot be given with --resume"),
-        ([], "has finished 1 of 1 epochs; pass --epochs N with N > 1"),
+        ([], "is complete: 1 epoch trained, and it was run for 1; pass --epochs N with N > 1"),
     ])
     func resumeRefusesConflictingOptionsAndFinishedRuns(arguments: [String], message: String) throws {
         let directory = try temporaryDirectory()

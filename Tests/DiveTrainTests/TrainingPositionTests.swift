@@ -33,7 +33,7 @@ import Testing
         let position = try #require(error?.position)
         #expect(position.completedEpochs == 1 && position.batchesDone == 4)
         #expect(position.totals.examples == 4 * 32, "the four batches done of the second epoch")
-        #expect(error?.description == "interrupted after epoch 1 batch 4")
+        #expect(error?.description == "interrupted during epoch 2 (4 batches done)")
 
         let checkpoint = TrainingCheckpoint(model: first, optimizer: firstOptimizer, position: position)
         let resumed = model()

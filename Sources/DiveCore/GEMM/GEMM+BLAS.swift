@@ -36,7 +36,7 @@ enum BLAS {
     /// Uses `count` threads for BLAS's products.
     static func setThreads(_ count: Int) {
         #if !canImport(Accelerate)
-        openblas_set_num_threads(Int32(count))
+        openblas_set_num_threads(Int32(clamping: count))
         #endif
     }
 }

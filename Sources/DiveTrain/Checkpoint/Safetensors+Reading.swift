@@ -11,8 +11,10 @@ extension Safetensors {
     /// disagrees with the shape.
     public init(contentsOf path: String) throws(SafetensorsError) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw .io(file: path, reason: exists ? "cannot read the file" : "no such file")
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw .io(file: path, reason: !exists ? "no such file"
+                      : isDirectory.boolValue ? "a folder, not a safetensors file" : "cannot read the file")
         }
         try self.init(decoding: [UInt8](data), file: path)
     }
@@ -21,6 +23,10 @@ extension Safetensors {
     public init(decoding bytes: [UInt8], file: String) throws(SafetensorsError) {
         guard bytes.count >= 8 else { throw .tooShort(file: file, size: bytes.count) }
         let length = bytes[0..<8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        // A header length that cannot be right: first see whether the file is of another kind.
+        if length > UInt64(bytes.count - 8), let format = Self.otherFormat(startingWith: bytes.prefix(8)) {
+            throw .otherFormat(file: file, format: format)
+        }
         guard length <= UInt64(Self.maximumHeaderLength) else {
             throw .headerTooLarge(file: file, length: length, limit: Self.maximumHeaderLength)
         }
@@ -41,6 +47,25 @@ extension Safetensors {
             tensors.append((entry.name, Tensor(values, shape: entry.shape)))
         }
         self.init(tensors: tensors, metadata: entries.metadata)
+    }
+}
+
+extension Safetensors {
+    /// The kind of file that starts with `prefix`, when it is a common one that is not
+    /// safetensors: PNG, gzip, zip (PyTorch's `.pt`/`.pth`), JSON.
+    static func otherFormat(startingWith prefix: ArraySlice<UInt8>) -> String? {
+        let bytes = Array(prefix)
+        let known: [(magic: [UInt8], name: String)] = [
+            ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
+            ([0x1F, 0x8B], "gzip-compressed; decompress it first"),
+            ([0x50, 0x4B, 0x03, 0x04], "a zip archive, as PyTorch's torch.save writes (.pt, .pth); save it with "
+                + "safetensors.torch.save_file instead"),
+            ([0x80], "a Python pickle; save it with safetensors.torch.save_file instead"),
+        ]
+        if let match = known.first(where: { bytes.starts(with: $0.magic) }) { return match.name }
+        let text = bytes.drop { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        if let first = text.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return "JSON text" }
+        return nil
     }
 }
 

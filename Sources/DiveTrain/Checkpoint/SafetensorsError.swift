@@ -2,6 +2,8 @@
 public enum SafetensorsError: Error, Equatable, CustomStringConvertible, Sendable {
     /// The file could not be opened, read or written.
     case io(file: String, reason: String)
+    /// A file of another kind (a PNG image, a zip archive, …), recognised by its first bytes.
+    case otherFormat(file: String, format: String)
     /// Fewer than the 8 bytes that hold the header length.
     case tooShort(file: String, size: Int)
     /// A header length above the 100 MB limit (a corrupt or hostile file).
@@ -30,6 +32,8 @@ public enum SafetensorsError: Error, Equatable, CustomStringConvertible, Sendabl
         switch self {
         case let .io(file, reason):
             "\(file): \(reason)"
+        case let .otherFormat(file, format):
+            "\(file): not a safetensors file: it is \(format)"
         case let .tooShort(file, size):
             "\(file): not a safetensors file: \(size) bytes, fewer than the 8-byte header length"
         case let .headerTooLarge(file, length, limit):

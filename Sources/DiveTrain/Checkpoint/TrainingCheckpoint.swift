@@ -67,9 +67,17 @@ public struct TrainingCheckpoint: Sendable {
     /// Reads a checkpoint written by ``write(to:)``.
     ///
     /// - Throws: ``SafetensorsError`` for an unreadable or malformed file, including one that is
-    ///   not a training checkpoint (no training state, or tensors outside `model.` and `optimizer.`).
+    ///   not a training checkpoint (no training state, or tensors outside `model.` and `optimizer.`),
+    ///   and one whose position or optimizer state cannot be resumed from (totals that are not
+    ///   finite or count more correct than examples, a step count that is not a whole number,
+    ///   state that is not finite).
     public init(contentsOf path: String) throws(SafetensorsError) {
-        let file = try Safetensors(contentsOf: path)
+        try self.init(Safetensors(contentsOf: path), path: path)
+    }
+
+    /// The training checkpoint held in `file`, read from `path` (named in errors); see
+    /// ``init(contentsOf:)``.
+    public init(_ file: Safetensors, path: String) throws(SafetensorsError) {
         guard let json = file.metadata[Self.trainingKey] else {
             throw .invalidHeader(file: path, reason: "no '\(Self.trainingKey)' metadata; not a training checkpoint "
                                  + "written by dive train")
@@ -96,6 +104,7 @@ public struct TrainingCheckpoint: Sendable {
         self.parameters = parameters
         self.optimizerState = optimizerState
         metadata = file.metadata.filter { $0.key != Self.trainingKey }
+        try validate(path: path)
     }
 
     /// Puts the saved parameters, optimizer state and Dropout generators back into `model` and
