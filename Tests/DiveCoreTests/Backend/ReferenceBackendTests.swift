@@ -74,7 +74,7 @@ func binaryPrimitiveAgreesWithTheReferenceBackend(_ op: BinaryOp) {
     // isEqual); positive for power, whose negative bases give NaN; no zero divisor.
     let raw = sample([4, 5], in: op == .power ? 0.5...2 : -2...2, seed: 501)
     let a = (op == .power ? raw : raw * raw.abs().isGreater(than: 0.5)).T
-    let b = op == .power ? sample([4, 1], in: 0.5...2, seed: 502) : Tensor([op == .divide ? 0.5 : 0, 1.5, -0.7, 0.9], shape: [4, 1])
+    let b = op == .power ? sample([1, 4], in: 0.5...2, seed: 502) : Tensor([op == .divide ? 0.5 : 0, 1.5, -0.7, 0.9], shape: [1, 4])
     let shape = [5, 4]
     let results = [Backends.cpu, Backends.reference].map { backend in
         primitiveResult(count: 20, on: backend) {
