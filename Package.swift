@@ -20,6 +20,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "_DiveBLAS", path: "Sources/_DiveBLAS"),
         .systemLibrary(name: "_DiveZlib", path: "Sources/_DiveZlib"),
+        .systemLibrary(name: "_DiveCairo", path: "Sources/_DiveCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
         .target(name: "_DiveKernels"),
         .target(
             name: "DiveCore",
@@ -30,7 +32,7 @@ let package = Package(
         .target(name: "DiveOptim", dependencies: ["DiveNN"]),
         .target(name: "DiveData", dependencies: ["DiveCore", "_DiveKernels", "_DiveZlib"]),
         .target(name: "DiveTrain", dependencies: ["DiveNN", "DiveOptim", "DiveData"]),
-        .target(name: "DivePlot", dependencies: ["DiveCore", "_DiveZlib"]),
+        .target(name: "DivePlot", dependencies: ["DiveCore", "_DiveCairo"]),
         .target(name: "Dive", dependencies: ["DiveCore", "DiveNN", "DiveOptim", "DiveData", "DiveTrain", "DivePlot"]),
         .target(name: "DiveExamples", dependencies: ["Dive"]),
         .executableTarget(
@@ -42,7 +44,7 @@ let package = Package(
         .testTarget(name: "DiveOptimTests", dependencies: ["DiveOptim"]),
         .testTarget(name: "DiveDataTests", dependencies: ["DiveData"]),
         .testTarget(name: "DiveTrainTests", dependencies: ["DiveTrain"]),
-        .testTarget(name: "DivePlotTests", dependencies: ["DivePlot"]),
+        .testTarget(name: "DivePlotTests", dependencies: ["DivePlot", "_DiveCairo"]),
         .testTarget(name: "DiveExamplesTests", dependencies: ["DiveExamples"]),
         .testTarget(name: "DiveCLITests", dependencies: ["Dive"]),
     ]

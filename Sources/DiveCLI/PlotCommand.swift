@@ -42,7 +42,7 @@ struct PlotCommand: ParsableCommand {
         var out: String?
 
         func run() throws {
-            let history = try HistoryFile(contentsOf: (runDirectory as NSString).appendingPathComponent("history.csv"))
+            let history = try DiveTrain.History(contentsOf: (runDirectory as NSString).appendingPathComponent("history.csv"))
             let folder = out ?? runDirectory
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let chart = LineChart.trainingCurves(history)

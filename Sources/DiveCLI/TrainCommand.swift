@@ -137,8 +137,7 @@ struct TrainCommand: ParsableCommand {
         let metrics = summary(of: history, architecture: architecture, parameters: parameterCount, folder: folder)
         try folder.writeJSON(metrics, to: "metrics.json")
         let pictures = try RunPictures(folder: folder).write(
-            model: network, testSet: testSet, configuration: RunFolder.pairs(of: config),
-            metrics: RunFolder.pairs(of: metrics, leading: ["test_acc", "train_acc", "train_loss", "test_loss"]))
+            model: network, testSet: testSet, history: history, configuration: config, metrics: metrics)
         if json {
             print(RunFolder.json(metrics, pretty: false))
         } else {

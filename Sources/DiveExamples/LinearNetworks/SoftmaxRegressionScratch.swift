@@ -67,8 +67,8 @@ struct SoftmaxRegressionScratchExample: Example {
 
         var result = classifierResult(history, data: data)
         result["predictions"] = .texts(data.test.textLabels(predictions))
-        result.files += try options.save(trainingCurves(history, title: "softmax regression from scratch"), as: "curves")
-        result.files += try options.save(predictionGrid(data.test, predictions: predictions), as: "predictions")
+        result.files += try options.save(LineChart.trainingCurves(history, title: "softmax regression from scratch"), as: "curves")
+        result.files += try options.save(ImageGrid.predictions(of: data.test, predicted: predictions), as: "predictions")
         return result
     }
 }

@@ -85,7 +85,7 @@ struct KerasMNISTExample: Example {
         ], title: "model accuracy", xLabel: "epoch", yLabel: "accuracy")
         result.files += try options.save(lossChart, as: "loss")
         result.files += try options.save(accuracyChart, as: "accuracy")
-        result.files += try options.save(predictionGrid(data.test, predictions: predictions, columns: 5), as: "predictions")
+        result.files += try options.save(ImageGrid.predictions(of: data.test, predicted: predictions, columns: 5), as: "predictions")
         return result
     }
 }

@@ -62,8 +62,8 @@ struct MLPScratchExample: Example {
         var result = classifierResult(history, data: data)
         result["hidden_units"] = .integer(hiddenCount)
         result["predictions"] = .texts(data.test.textLabels(predictions))
-        result.files += try options.save(trainingCurves(history, title: "MLP from scratch"), as: "curves")
-        result.files += try options.save(predictionGrid(data.test, predictions: predictions), as: "predictions")
+        result.files += try options.save(LineChart.trainingCurves(history, title: "MLP from scratch"), as: "curves")
+        result.files += try options.save(ImageGrid.predictions(of: data.test, predicted: predictions), as: "predictions")
         return result
     }
 }
