@@ -46,6 +46,6 @@ let package = Package(
         .testTarget(name: "DiveTrainTests", dependencies: ["DiveTrain"]),
         .testTarget(name: "DivePlotTests", dependencies: ["DivePlot", "_DiveCairo"]),
         .testTarget(name: "DiveExamplesTests", dependencies: ["DiveExamples"]),
-        .testTarget(name: "DiveCLITests", dependencies: ["Dive"]),
+        .testTarget(name: "DiveCLITests", dependencies: ["Dive", "_DiveCairo"]),
     ]
 )

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs the system packages Dive needs on Debian/Ubuntu, skipping quickly when they are present:
-# OpenBLAS (matrix products), zlib (gzip and PNG), the Fashion-MNIST dataset, and python3-venv
-# when Python cannot make virtual environments.
+# OpenBLAS (matrix products), zlib (gzip), cairo and DejaVu Sans (the figures), Chromium (the
+# report's rendering test), the Fashion-MNIST dataset, and python3-venv when Python cannot make
+# virtual environments.
 set -euo pipefail
 
-packages=(libopenblas-dev zlib1g-dev dataset-fashion-mnist)
+packages=(libopenblas-dev zlib1g-dev libcairo2-dev fonts-dejavu-core chromium dataset-fashion-mnist)
 
 if [ "$(uname -s)" = Darwin ]; then
-    exit 0  # macOS: Accelerate and zlib come with the system; get data with `dive data download`.
+    # macOS: Accelerate and zlib come with the system; get data with `dive data download`.
+    command -v brew >/dev/null && ! brew list cairo >/dev/null 2>&1 && brew install cairo
+    exit 0
 fi
 
 # python3 with venv, for the PyTorch interop tests' environment (scripts/interop-venv.sh).

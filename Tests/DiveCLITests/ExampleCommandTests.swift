@@ -58,6 +58,8 @@ import Testing
     @Test(arguments: [
         (["example"], "--list"),
         (["example", "resnet"], "unknown example 'resnet'"),
+        (["example", "softmax"], "did you mean softmax-regression or softmax-regression-scratch?"),
+        (["example", "mlp", "--out", "/proc/nope"], "/proc/nope"),
         (["example", "activations", "--epochs", "3"], "--epochs"),
         (["example", "xor", "--epochs", "0"], "--epochs"),
         (["example", "linear-regression", "--hidden", "8"], "--hidden"),

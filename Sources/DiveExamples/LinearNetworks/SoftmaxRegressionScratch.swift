@@ -62,8 +62,7 @@ struct SoftmaxRegressionScratchExample: Example {
 
         // Prediction: the first 6 test images with their true and predicted classes.
         let predictions = predictCh3(net, data.test)
-        options.print("true:      \(data.test.textLabels(Array(data.test.labels.prefix(predictions.count))))")
-        options.print("predicted: \(data.test.textLabels(predictions))")
+        options.printPredictions(of: data.test, predicted: predictions)
 
         var result = classifierResult(history, data: data)
         result["predictions"] = .texts(data.test.textLabels(predictions))

@@ -62,8 +62,7 @@ struct KerasMNISTExample: Example {
         // predict on the first 10 test images: the class with the largest score.
         let first = data.test.batch(at: Array(0..<min(10, data.test.count)))
         let predictions = predict(model, inputs: first.inputs)
-        options.print("predicted: \(predictions) \(data.test.textLabels(predictions))")
-        options.print("true:      \(first.labels) \(data.test.textLabels(first.labels))")
+        options.printPredictions(of: data.test, predicted: predictions)
 
         // evaluate(x_test, y_test).
         let evaluation = evaluate(model, on: test)
@@ -72,8 +71,8 @@ struct KerasMNISTExample: Example {
         var result = classifierResult(history, data: data)
         result["test_loss"] = .number(evaluation.loss)
         result["test_acc"] = .number(evaluation.accuracy)
-        result["predictions"] = .integers(predictions)
-        result["labels"] = .integers(first.labels)
+        result["predictions"] = .texts(data.test.textLabels(predictions))
+        result["labels"] = .texts(data.test.textLabels(first.labels))
         let epochNumbers = history.epochs.map { Double($0.epoch) }
         let lossChart = LineChart(x: epochNumbers, series: [
             Series(history.epochs.map(\.trainLoss), label: "loss"),

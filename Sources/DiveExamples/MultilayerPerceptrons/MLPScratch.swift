@@ -56,8 +56,7 @@ struct MLPScratchExample: Example {
 
         // Prediction: `d2l.predict_ch3(net, test_iter)`.
         let predictions = predictCh3(net, data.test)
-        options.print("true:      \(data.test.textLabels(Array(data.test.labels.prefix(predictions.count))))")
-        options.print("predicted: \(data.test.textLabels(predictions))")
+        options.printPredictions(of: data.test, predicted: predictions)
 
         var result = classifierResult(history, data: data)
         result["hidden_units"] = .integer(hiddenCount)

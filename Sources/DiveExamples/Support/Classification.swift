@@ -12,6 +12,13 @@ extension ExampleOptions {
         if let testAccuracy = record.testAccuracy { line += ", test acc \(format(testAccuracy))" }
         print(line + " (\(format(record.seconds, digits: 1)) s)")
     }
+
+    /// Prints the true classes of the first `predicted.count` images of `dataset`, then the
+    /// predicted ones, as the book's `predict_ch3` titles them (true above predicted).
+    func printPredictions(of dataset: ImageDataset, predicted: [Int]) {
+        print("true:      \(dataset.textLabels(Array(dataset.labels.prefix(predicted.count))))")
+        print("predicted: \(dataset.textLabels(predicted))")
+    }
 }
 
 /// The key results every classifier example reports: the data it ran on, the last epoch's
@@ -44,8 +51,7 @@ func fitAndReport(_ net: any Layer, optimizer: any Optimizer, data: ImageData, b
 
     let firstImages = data.test.batch(at: Array(0..<min(6, data.test.count)))
     let predictions = predict(net, inputs: firstImages.inputs)
-    options.print("true:      \(data.test.textLabels(firstImages.labels))")
-    options.print("predicted: \(data.test.textLabels(predictions))")
+    options.printPredictions(of: data.test, predicted: predictions)
 
     var result = classifierResult(history, data: data)
     result["predictions"] = .texts(data.test.textLabels(predictions))

@@ -14,8 +14,8 @@ struct KerasMNISTTests {
         let dataset = try #require(result["dataset"])
         #expect(dataset == .text("MNIST") || dataset == .text("Fashion-MNIST"))
         #expect(try #require(result.number("test_acc")) > 0.7)
-        let predictions = try #require(result.numbers("predictions"))
-        let labels = try #require(result.numbers("labels"))
+        let predictions = try #require(result.texts("predictions"))
+        let labels = try #require(result.texts("labels"))
         #expect(predictions.count == 10 && labels.count == 10)
         #expect(zip(predictions, labels).count { $0 == $1 } >= 6)
         #expect(result.files.map { ($0 as NSString).lastPathComponent }
