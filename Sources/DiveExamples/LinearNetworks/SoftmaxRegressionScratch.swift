@@ -66,7 +66,7 @@ struct SoftmaxRegressionScratchExample: Example {
 
         var result = classifierResult(history, data: data)
         result["predictions"] = .texts(data.test.textLabels(predictions))
-        result.files += try options.save(LineChart.trainingCurves(history, title: "softmax regression from scratch"), as: "curves")
+        result.files += try options.save(LineChart.trainingCurves(history, title: "Softmax regression from scratch"), as: "curves")
         result.files += try options.save(ImageGrid.predictions(of: data.test, predicted: predictions), as: "predictions")
         return result
     }

@@ -77,11 +77,11 @@ struct KerasMNISTExample: Example {
         let lossChart = LineChart(x: epochNumbers, series: [
             Series(history.epochs.map(\.trainLoss), label: "loss"),
             Series(history.epochs.map { $0.testLoss ?? .nan }, label: "val_loss", style: .dashed),
-        ], title: "model loss", xLabel: "epoch", yLabel: "loss")
+        ], title: "Model loss", xLabel: "epoch", yLabel: "loss", xTicksAreIntegers: true)
         let accuracyChart = LineChart(x: epochNumbers, series: [
             Series(history.epochs.map(\.trainAccuracy), label: "accuracy"),
             Series(history.epochs.map { $0.testAccuracy ?? .nan }, label: "val_accuracy", style: .dashed),
-        ], title: "model accuracy", xLabel: "epoch", yLabel: "accuracy")
+        ], title: "Model accuracy", xLabel: "epoch", yLabel: "accuracy", xTicksAreIntegers: true)
         result.files += try options.save(lossChart, as: "loss")
         result.files += try options.save(accuracyChart, as: "accuracy")
         result.files += try options.save(ImageGrid.predictions(of: data.test, predicted: predictions, columns: 5), as: "predictions")

@@ -18,6 +18,7 @@ struct SoftmaxRegressionScratchTests {
         #expect(try #require(result.number("train_loss")) < 0.85)
         #expect(try #require(result.number("train_acc")) > 0.7)
         #expect(try #require(result.number("test_acc")) > 0.65)
+        #expect(try #require(result.number("test_loss")) < 1)   // printed and reported, as the concise variant does
         let losses = try #require(result.numbers("train_loss_per_epoch"))
         #expect(losses.count == 3 && losses[0] > losses[2])
         #expect(result.texts("predictions")?.count == 6)
