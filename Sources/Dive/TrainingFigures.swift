@@ -4,7 +4,7 @@
 extension LineChart {
     /// The book's training chart of `history`: train loss, train accuracy and test accuracy per epoch.
     public static func trainingCurves(_ history: History, title: String = "Training curves",
-                                      width: Int = 640, height: Int = 420) -> LineChart {
+                                      width: Int = 640, height: Int = 480) -> LineChart {
         trainingCurves(epochs: history.epochs.map(\.epoch), trainLoss: history.epochs.map(\.trainLoss),
                        trainAccuracy: history.epochs.map(\.trainAccuracy),
                        testAccuracy: history.epochs.map { $0.testAccuracy ?? .nan },
