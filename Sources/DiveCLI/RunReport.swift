@@ -39,6 +39,19 @@ struct RunReport {
             + "batch size \(configuration.batchSize) · Dive \(configuration.version)"
     }
 
+    /// The `--init` choice in words: `normal:0.01` is "normal, mean 0, standard deviation 0.01".
+    private var initialization: String {
+        let choice = configuration.initialization
+        if choice.hasPrefix("normal:") {
+            return "normal, mean 0, standard deviation \(choice.dropFirst("normal:".count)); biases 0"
+        }
+        return switch choice {
+        case "xavier": "Xavier (Glorot) uniform; biases 0"
+        case "kaiming": "Kaiming (He) normal; biases 0"
+        default: "each layer's own default"
+        }
+    }
+
     private var optimizerName: String {
         configuration.optimizer == "adam" ? "Adam" : "SGD"
     }
@@ -59,7 +72,7 @@ struct RunReport {
         var rows: [(name: String, value: String)] = [
             ("Dataset", datasetName + (c.trainSubset.map { " (first \($0) training images)" } ?? "")),
             ("Layers", c.architecture.summary),
-            ("Initial weights", c.initFrom.map { "from \($0)" } ?? c.initialization),
+            ("Initial weights", c.initFrom.map { "from \($0)" } ?? initialization),
             ("Optimizer", optimizerName),
             ("Learning rate", Self.number(c.learningRate)),
         ]

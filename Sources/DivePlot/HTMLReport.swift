@@ -100,7 +100,7 @@ public struct HTMLReport: Sendable {
         color:#262626;line-height:1.45}\
         h1{margin-bottom:.2em}.subtitle{color:#595959;margin-top:0}\
         h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.6em}\
-        .metrics{display:grid;grid-template-columns:repeat(auto-fit,minmax(10em,1fr));gap:.8em}\
+        .metrics{display:grid;grid-template-columns:repeat(auto-fit,minmax(9em,1fr));gap:.8em}\
         .metric{border:1px solid #ddd;border-radius:.4em;padding:.6em 1em}\
         .metric .value{font-size:1.6em;font-weight:600;font-variant-numeric:tabular-nums}.metric .name{color:#595959}\
         figure{margin:1em 0}figure svg,figure img{display:block;width:100%;height:auto}figcaption{color:#595959}\
