@@ -6,7 +6,7 @@ SWIFT ?= swift
 BUILD_FLAGS := -c release -Xswiftc -enable-testing
 DIVE := .build/release/dive
 
-.PHONY: deps build train test interop-venv bench clean fuzz fuzz-idx fuzz-safetensors
+.PHONY: deps build train test interop-venv bench clean fuzz fuzz-idx fuzz-safetensors docs
 
 deps:
 	@bash scripts/install-deps.sh
@@ -32,7 +32,7 @@ interop-venv: deps
 # a crash leaves its input in .build/fuzz/ and stops the run. `make fuzz FUZZ_SECONDS=60` for less.
 FUZZ_SECONDS ?= 600
 FUZZ_DIR := .build/fuzz
-FUZZ_SWIFTC := swiftc -sanitize=fuzzer,address -parse-as-library -O
+FUZZ_SWIFTC := swiftc -sanitize=fuzzer,address -parse-as-library -package-name Dive -O
 IDX_SOURCES := $(addprefix Sources/DiveData/IDX/,IDXError.swift IDXFile.swift Gzip.swift)
 SAFETENSORS_SOURCES := $(shell find Sources/DiveCore -name '*.swift') \
 	$(addprefix Sources/DiveTrain/Checkpoint/,Safetensors.swift Safetensors+Reading.swift SafetensorsDType.swift SafetensorsError.swift)
@@ -70,3 +70,13 @@ clean:
 bench: deps
 	$(SWIFT) build -c release --product dive
 	bash Benchmarks/run.sh
+
+# API documentation: the DocC catalog Sources/Dive/Dive.docc and the symbols of every module that
+# `Dive` re-exports, combined into one archive by swift-docc-plugin in .build/docs (open it through
+# a web server). Warnings are errors. `make test` checks the same pages from the release build with
+# scripts/check-docs.sh, which does not build again.
+DOC_TARGETS := DiveCore DiveNN DiveOptim DiveData DiveTrain DivePlot Dive
+docs:
+	$(SWIFT) package --allow-writing-to-directory .build/docs generate-documentation \
+		$(addprefix --target ,$(DOC_TARGETS)) --enable-experimental-combined-documentation \
+		--output-path .build/docs --transform-for-static-hosting --warnings-as-errors

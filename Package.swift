@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),   // make docs
     ],
     targets: [
         .systemLibrary(name: "_DiveBLAS", path: "Sources/_DiveBLAS"),
@@ -39,13 +40,15 @@ let package = Package(
             name: "DiveCLI",
             dependencies: ["Dive", "DiveExamples", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "DiveCoreTests", dependencies: ["DiveCore"]),
-        .testTarget(name: "DiveNNTests", dependencies: ["DiveNN"]),
-        .testTarget(name: "DiveOptimTests", dependencies: ["DiveOptim"]),
-        .testTarget(name: "DiveDataTests", dependencies: ["DiveData"]),
-        .testTarget(name: "DiveTrainTests", dependencies: ["DiveTrain"]),
-        .testTarget(name: "DivePlotTests", dependencies: ["DivePlot", "_DiveCairo"]),
-        .testTarget(name: "DiveExamplesTests", dependencies: ["DiveExamples"]),
-        .testTarget(name: "DiveCLITests", dependencies: ["Dive", "_DiveCairo"]),
+        // Helpers every test target shares (one tolerance rule for approximate comparisons).
+        .target(name: "DiveTestSupport", dependencies: ["DiveCore"], path: "Tests/DiveTestSupport"),
+        .testTarget(name: "DiveCoreTests", dependencies: ["DiveCore", "DiveTestSupport"]),
+        .testTarget(name: "DiveNNTests", dependencies: ["DiveNN", "DiveTestSupport"]),
+        .testTarget(name: "DiveOptimTests", dependencies: ["DiveOptim", "DiveTestSupport"]),
+        .testTarget(name: "DiveDataTests", dependencies: ["DiveData", "DiveTestSupport"]),
+        .testTarget(name: "DiveTrainTests", dependencies: ["DiveTrain", "DiveTestSupport"]),
+        .testTarget(name: "DivePlotTests", dependencies: ["DivePlot", "_DiveCairo", "DiveTestSupport"]),
+        .testTarget(name: "DiveExamplesTests", dependencies: ["DiveExamples", "DiveTestSupport"]),
+        .testTarget(name: "DiveCLITests", dependencies: ["Dive", "_DiveCairo", "DiveTestSupport"]),
     ]
 )

@@ -26,7 +26,7 @@ struct ModelArchitecture: Codable, Equatable {
             layers.append(Linear(inputSize: width, outputSize: size, generator: &generator))
             layers.append(activationLayer())
             if dropout[index] > 0 {
-                layers.append(Dropout(probability: dropout[index], seed: seed &+ UInt64(index + 1)))
+                layers.append(Dropout(probability: dropout[index], generator: RandomGenerator(seed: seed &+ UInt64(index + 1))))
             }
             width = size
         }

@@ -110,16 +110,16 @@ struct TrainCommand: ParsableCommand {
                 network, optimizer: optimizer,
                 train: DataLoader(trainSet, batchSize: data.batchSize, shuffle: !noShuffle, seed: seed),
                 validation: DataLoader(testSet, batchSize: data.batchSize, shuffle: false),
-                epochs: epochs, from: start, progress: progress
-            ) { record in
-                partial.epochs.append(record)
-                try folder.write(partial.csv(), to: "history.csv")
-                try TrainingCheckpoint(model: network, optimizer: optimizer, position: TrainingPosition(history: partial),
-                                       metadata: metadata).write(to: checkpointPath)
-                progress.showFooter(RunPictures.terminalChart(of: partial, usesColor: true))
-            } shouldStop: {
-                interruption.received != nil
-            }
+                epochs: epochs, from: start, callbacks: [progress, LambdaCallback(epochFinished: { record in
+                    partial.epochs.append(record)
+                    try folder.write(partial.csv(), to: "history.csv")
+                    try TrainingCheckpoint(model: network, optimizer: optimizer, position: TrainingPosition(history: partial),
+                                           metadata: metadata).write(to: checkpointPath)
+                    progress.showFooter(RunPictures.terminalChart(of: partial, usesColor: true))
+                }, shouldStop: {
+                    interruption.received != nil
+                })]
+            )
         } catch let stop as TrainingInterrupted {
             try TrainingCheckpoint(model: network, optimizer: optimizer, position: stop.position, metadata: metadata)
                 .write(to: checkpointPath)

@@ -12,7 +12,7 @@ extension Tensor {
             trap(.invalid(op: "Tensor", message: "shape \(shape) has a negative dimension"))
         }
         let storage = Storage(uninitializedCount: Shape.count(shape))
-        try body(UnsafeMutableBufferPointer(start: storage.pointer, count: storage.count))
+        try storage.withHostPointer { try body(UnsafeMutableBufferPointer(start: $0, count: storage.count)) }
         self.init(shape: shape, storage: storage)
     }
 }

@@ -31,12 +31,14 @@ extension Tensor {
                              using generator: inout RandomGenerator) -> Tensor {
         let n = Shape.count(shape)
         let result = Storage(uninitializedCount: n)
-        var i = 0
-        while i < n {
-            let (a, b) = generator.nextNormalPair()
-            result.pointer[i] = mean + std * a
-            if i + 1 < n { result.pointer[i + 1] = mean + std * b }
-            i += 2
+        result.withHostPointer { out in
+            var i = 0
+            while i < n {
+                let (a, b) = generator.nextNormalPair()
+                out[i] = mean + std * a
+                if i + 1 < n { out[i + 1] = mean + std * b }
+                i += 2
+            }
         }
         return Tensor(shape: shape, storage: result)
     }
@@ -52,7 +54,7 @@ extension Tensor {
                                using generator: inout RandomGenerator) -> Tensor {
         let n = Shape.count(shape)
         let result = Storage(uninitializedCount: n)
-        for i in 0..<n { result.pointer[i] = generator.nextFloat(in: range) }
+        result.withHostPointer { out in for i in 0..<n { out[i] = generator.nextFloat(in: range) } }
         return Tensor(shape: shape, storage: result)
     }
 
@@ -70,7 +72,7 @@ extension Tensor {
         }
         let n = Shape.count(shape)
         let result = Storage(uninitializedCount: n)
-        for i in 0..<n { result.pointer[i] = generator.nextUnitFloat() < probability ? 1 : 0 }
+        result.withHostPointer { out in for i in 0..<n { out[i] = generator.nextUnitFloat() < probability ? 1 : 0 } }
         return Tensor(shape: shape, storage: result)
     }
 

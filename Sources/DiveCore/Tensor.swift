@@ -73,7 +73,7 @@ extension Tensor {
     /// The elements in row-major order.
     public var scalars: [Float] {
         let c = contiguous()
-        return Array(UnsafeBufferPointer(start: c.storage.pointer + c.offset, count: c.count))
+        return c.storage.withHostPointer { Array(UnsafeBufferPointer(start: $0 + c.offset, count: c.count)) }
     }
 
     /// The single element of a tensor with one element (any rank), like PyTorch's `item()`.
@@ -81,7 +81,7 @@ extension Tensor {
         guard count == 1 else {
             trap(.invalid(op: "item", message: "needs a tensor with one element, got shape \(shape)"))
         }
-        return storage.pointer[offset]
+        return storage.withHostPointer { $0[offset] }
     }
 
     /// The element at a full index, e.g. `t[1, 2]` for a matrix.
@@ -96,63 +96,31 @@ extension Tensor {
             }
             position += i * strides[axis]
         }
-        return storage.pointer[position]
+        return storage.withHostPointer { $0[position] }
     }
 
     /// This tensor's elements in a contiguous row-major buffer: itself when already contiguous,
     /// otherwise a copy. Gradients flow through the copy.
     public func contiguous() -> Tensor {
         if isContiguous { return self }
+        return Tensor.record(Tensor(shape: shape, storage: copiedElements()), inputs: [self]) { grad in [grad] }
+    }
+
+    /// The layout and buffer that backends read.
+    var operand: Operand { Operand(storage: storage, shape: shape, strides: strides, offset: offset) }
+
+    /// The elements in a fresh contiguous storage, copied by the current backend.
+    func copiedElements() -> Storage {
         let result = Storage(uninitializedCount: count)
-        copyStrided(into: result.pointer)
-        return Tensor.record(Tensor(shape: shape, storage: result), inputs: [self]) { grad in [grad] }
-    }
-
-    /// Calls `body` with a pointer to the elements in row-major order, copying only when
-    /// the tensor is not contiguous.
-    func withContiguousPointer<R>(_ body: (UnsafePointer<Float>) throws -> R) rethrows -> R {
-        if isContiguous { return try body(storage.pointer + offset) }
-        let buffer = Storage(uninitializedCount: count)
-        copyStrided(into: buffer.pointer)
-        return try withExtendedLifetime(buffer) { try body(buffer.pointer) }
-    }
-
-    /// Writes the elements in row-major order to `destination`, following the strides.
-    func copyStrided(into destination: UnsafeMutablePointer<Float>) {
-        let n = count
-        guard n > 0 else { return }
-        let source = storage.pointer
-        if rank == 0 { destination[0] = source[offset]; return }
-        let inner = shape[rank - 1], innerStride = strides[rank - 1]
-        var index = [Int](repeating: 0, count: rank)
-        var position = offset, written = 0
-        while written < n {
-            if innerStride == 1 {
-                (destination + written).update(from: source + position, count: inner)
-            } else {
-                for j in 0..<inner { destination[written + j] = source[position + j * innerStride] }
-            }
-            written += inner
-            // Advance the outer index like an odometer.
-            var axis = rank - 2
-            while axis >= 0 {
-                index[axis] += 1
-                position += strides[axis]
-                if index[axis] < shape[axis] { break }
-                position -= index[axis] * strides[axis]
-                index[axis] = 0
-                axis -= 1
-            }
-        }
+        Backends.current.copy(operand, into: Operand(contiguous: result, shape: shape))
+        return result
     }
 
     /// Makes the storage unique and contiguous so that it can be written in place.
     mutating func makeUniqueContiguous() {
         if !isContiguous || offset != 0 || storage.count != count || !isKnownUniquelyReferenced(&storage) {
-            let fresh = Storage(uninitializedCount: count)
-            copyStrided(into: fresh.pointer)
             self = Tensor(shape: shape, strides: Shape.contiguousStrides(shape), offset: 0,
-                          storage: fresh, node: node)
+                          storage: copiedElements(), node: node)
         }
     }
 }

@@ -22,6 +22,8 @@ public final class DataLoader<D: Dataset>: Sequence {
     /// A loader over `dataset` in batches of `batchSize` (positive; traps otherwise).
     ///
     /// - Parameters:
+    ///   - dataset: The examples to batch.
+    ///   - batchSize: Examples per batch (the last batch may have fewer).
     ///   - shuffle: A new seeded order each epoch (default) or the dataset's order.
     ///   - seed: Determines the shuffled orders; 0 by default.
     ///   - dropLast: Leave out a last, incomplete batch; false by default.

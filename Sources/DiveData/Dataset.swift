@@ -17,6 +17,7 @@ public struct LabeledBatch {
     /// One class index per example.
     public var labels: [Int]
 
+    /// A batch of `inputs` (batch first) with one label per example.
     public init(inputs: Tensor, labels: [Int]) {
         self.inputs = inputs
         self.labels = labels

@@ -19,6 +19,8 @@ public enum FashionMNIST {
     /// `~/.cache/dive/fashion-mnist`, then `/usr/share/datasets/fashion-mnist`.
     ///
     /// - Parameters:
+    ///   - split: The training or the test set.
+    ///   - dataDirectory: A folder to search first; nil for none.
     ///   - environment: Where `DIVE_DATA_DIR` is read; this process's environment by default.
     ///   - homeDirectory: Whose `.cache/dive` is searched; the user's by default.
     /// - Returns: 28×28 images with labels in `0..<10`.

@@ -57,6 +57,24 @@ public enum Initializer: Sendable, Equatable {
 }
 
 extension Layer {
+    /// Calls `body` on this layer and every layer reachable from it, each once, in the order of
+    /// ``namedLayers`` (PyTorch's `module.apply(fn)`, which the book uses to initialise weights).
+    ///
+    /// ```swift
+    /// model.apply { layer in
+    ///     if let prelu = layer as? PReLU { prelu.weight.value = Tensor([0.1]) }
+    /// }
+    /// ```
+    public func apply(_ body: (any Layer) throws -> Void) rethrows {
+        for (_, layer) in namedLayers { try body(layer) }
+    }
+
+    /// Calls `body` on every layer of type `kind` reachable from this layer (itself included),
+    /// in the order of ``namedLayers``: `model.apply(to: Linear.self) { print($0.weight.shape) }`.
+    public func apply<Kind: Layer>(to kind: Kind.Type, _ body: (Kind) throws -> Void) rethrows {
+        for case let (_, layer as Kind) in namedLayers { try body(layer) }
+    }
+
     /// Re-initialises the weight and bias of every `Linear` reachable from this layer, in
     /// declaration order (weight, then bias, layer by layer): the book's `net.apply(init_weights)`.
     ///
@@ -64,16 +82,21 @@ extension Layer {
     /// var generator = RandomGenerator(seed: 0)
     /// model.initialize(weights: .normal(mean: 0, std: 0.01), biases: .zeros, using: &generator)
     /// ```
-    /// Other parameters (a `PReLU` slope) are left as they are. The parameters keep their
-    /// identity, so an optimizer made before still updates them.
+    /// Other parameters (a `PReLU` slope) are left as they are; ``apply(to:_:)`` reaches them.
+    /// The parameters keep their identity, so an optimizer made before still updates them.
     public func initialize(weights: Initializer, biases: Initializer = .zeros,
                            using generator: inout RandomGenerator) {
-        for case let (_, linear as Linear) in namedLayers {
+        apply(to: Linear.self) { linear in
             let (fanIn, fanOut) = (linear.inputSize, linear.outputSize)
             linear.weight.value = weights.sample(linear.weight.shape, fanIn: fanIn, fanOut: fanOut, using: &generator)
             if let bias = linear.bias {
                 bias.value = biases.sample(bias.shape, fanIn: fanIn, fanOut: fanOut, using: &generator)
             }
         }
+    }
+
+    /// The same, drawing from the default generator (see ``withRandomSeed(_:_:)``).
+    public func initialize(weights: Initializer, biases: Initializer = .zeros) {
+        withDefaultGenerator { initialize(weights: weights, biases: biases, using: &$0) }
     }
 }

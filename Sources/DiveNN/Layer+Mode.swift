@@ -1,12 +1,13 @@
-// Training and evaluation mode. Only some layers behave differently (Dropout), but every
-// built-in layer records its mode so that `isTraining` tells the truth after `eval()`.
+// Training and evaluation mode. The mode lives only in the layers whose forward pass depends on
+// it (Dropout, or a custom layer that checks it, like the book's dropout-from-scratch network);
+// layers that behave the same in both modes store nothing, so none of them can hold a stale flag.
 
-/// A layer that stores its own training/evaluation mode.
+/// A layer whose forward pass differs between training and evaluation, such as ``Dropout``.
 ///
-/// Every built-in layer conforms. A custom layer whose forward pass depends on the mode (the
-/// book's dropout-from-scratch network checks `self.training`) conforms with
-/// `var isTraining = true` and reads the flag in `callAsFunction`.
-public protocol ModeTrackingLayer: Layer {
+/// The mode is stored here and nowhere else: a model is in training mode when its mode-dependent
+/// layers are. A custom layer that reads the mode (the book's `self.training`) conforms with
+/// `var isTraining = true` and checks the flag in `callAsFunction`.
+public protocol ModeDependentLayer: Layer {
     /// Whether this layer is in training mode. New layers start in training mode, as in PyTorch.
     ///
     /// Setting it changes this layer only; use ``Layer/setTraining(_:)`` to switch a whole model.
@@ -14,12 +15,10 @@ public protocol ModeTrackingLayer: Layer {
 }
 
 extension Layer {
-    /// Puts this layer and every layer reachable from it into training mode (`true`) or
-    /// evaluation mode (`false`), like PyTorch's `module.train(mode)`.
+    /// Puts every mode-dependent layer reachable from this one (itself included) into training
+    /// mode (`true`) or evaluation mode (`false`), like PyTorch's `module.train(mode)`.
     public func setTraining(_ training: Bool) {
-        for (_, layer) in namedLayers {
-            if let tracking = layer as? any ModeTrackingLayer { tracking.isTraining = training }
-        }
+        for case let (_, layer as any ModeDependentLayer) in namedLayers { layer.isTraining = training }
     }
 
     /// Training mode for the whole model: Dropout drops.
@@ -28,13 +27,12 @@ extension Layer {
     /// Evaluation mode for the whole model: Dropout passes its input through.
     public func eval() { setTraining(false) }
 
-    /// Whether this layer is in training mode.
-    ///
-    /// A layer that stores no mode (a custom layer that is not a ``ModeTrackingLayer``) reports
-    /// whether any layer reachable from it is in training mode, and `true` when none stores a mode.
-    public var isTraining: Bool {
-        if let tracking = self as? any ModeTrackingLayer { return tracking.isTraining }
-        let modes = namedLayers.compactMap { ($0.layer as? any ModeTrackingLayer)?.isTraining }
-        return modes.isEmpty || modes.contains(true)
+    /// Runs `body` with the whole model in training mode (`true`) or evaluation mode (`false`),
+    /// then gives every mode-dependent layer back the mode it had, even when two of them differed.
+    public func withTraining<Result>(_ training: Bool, _ body: () throws -> Result) rethrows -> Result {
+        let saved = namedLayers.compactMap { $0.layer as? any ModeDependentLayer }.map { ($0, $0.isTraining) }
+        setTraining(training)
+        defer { for (layer, mode) in saved { layer.isTraining = mode } }
+        return try body()
     }
 }

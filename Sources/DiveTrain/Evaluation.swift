@@ -6,7 +6,7 @@ import DiveNN
 public struct Evaluation: Codable, Equatable, Sendable {
     /// The mean loss per example.
     public var loss: Double
-    /// The fraction of examples classified correctly, in [0, 1].
+    /// The fraction of examples classified correctly, in [0, 1]; NaN for a regression model.
     public var accuracy: Double
     /// How many examples were evaluated.
     public var count: Int
@@ -30,15 +30,30 @@ public struct Evaluation: Codable, Equatable, Sendable {
 public func evaluate(_ model: any Layer, on batches: some Sequence<LabeledBatch>,
                      loss: ClassificationLoss = meanCrossEntropy) -> Evaluation {
     inEvaluationMode(model) {
-        var metric = Accumulator(count: 3)   // summed loss, correct predictions, examples
+        var totals = MetricTotals()
         for batch in batches {
             let logits = model(batch.inputs)
-            let count = Double(batch.labels.count)
-            metric.add(Double(loss(logits, batch.labels).item()) * count,
-                       Double(accuracy(logits: logits, labels: batch.labels)), count)
+            totals.add(meanLoss: Double(loss(logits, batch.labels).item()),
+                       correct: accuracy(logits: logits, labels: batch.labels), examples: batch.labels.count)
         }
-        guard metric[2] > 0 else { return Evaluation(loss: 0, accuracy: 0, count: 0) }
-        return Evaluation(loss: metric[0] / metric[2], accuracy: metric[1] / metric[2], count: Int(metric[2]))
+        return Evaluation(loss: totals.meanLoss, accuracy: totals.accuracy, count: totals.examples)
+    }
+}
+
+/// Evaluates a regression model on batches of inputs and targets (a `DataLoader` over a
+/// `TensorDataset`), in evaluation mode and without recording gradients; the model's mode is
+/// restored afterwards.
+///
+/// - Returns: The mean `loss` per example, the number of examples, and a NaN accuracy (there are
+///   no classes); a loss of 0 when there are no examples.
+public func evaluate(_ model: any Layer, on batches: some Sequence<(inputs: Tensor, targets: Tensor)>,
+                     loss: RegressionLoss) -> Evaluation {
+    inEvaluationMode(model) {
+        var totals = MetricTotals()
+        for batch in batches {
+            totals.add(meanLoss: Double(loss(model(batch.inputs), batch.targets).item()), examples: batch.targets.shape[0])
+        }
+        return Evaluation(loss: totals.meanLoss, accuracy: .nan, count: totals.examples)
     }
 }
 
@@ -62,8 +77,5 @@ public func predict(_ model: any Layer, inputs: Tensor, batchSize: Int = 256) ->
 
 /// Runs `body` with `model` in evaluation mode and gradients off, then restores the mode.
 func inEvaluationMode<R>(_ model: any Layer, _ body: () -> R) -> R {
-    let wasTraining = model.isTraining
-    model.eval()
-    defer { model.setTraining(wasTraining) }
-    return withoutGradients(body)
+    model.withTraining(false) { withoutGradients(body) }
 }

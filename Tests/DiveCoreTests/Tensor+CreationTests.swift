@@ -1,5 +1,6 @@
 import Testing
 import DiveCore
+import DiveTestSupport
 
 @Suite struct TensorCreationTests {
     @Test func filledTensors() {

@@ -1,6 +1,7 @@
 import DiveCore
 import DiveNN
 import Testing
+import DiveTestSupport
 
 @Suite struct InitializerTests {
     /// Mean and standard deviation of a list of numbers.
@@ -57,9 +58,9 @@ import Testing
     }
 
     @Test func initializeReachesEveryLinearLikeTheBooksApply() {
-        let first = Linear(inputSize: 784, outputSize: 256, seed: 0)
+        let first = withRandomSeed(0) { Linear(inputSize: 784, outputSize: 256) }
         let prelu = PReLU()
-        let model = Sequential(Flatten(), first, prelu, Sequential(Linear(inputSize: 256, outputSize: 10, seed: 1)))
+        let model = Sequential(Flatten(), first, prelu, Sequential(withRandomSeed(1) { Linear(inputSize: 256, outputSize: 10) }))
         let parametersBefore = model.parameters
         var generator = RandomGenerator(seed: 0)
         model.initialize(weights: .normal(mean: 0, std: 0.01), biases: .zeros, using: &generator)
@@ -72,11 +73,24 @@ import Testing
         #expect(model.parameters[4].value.scalars.allSatisfy { $0 == 0 })
         #expect(first.weight.value.requiresGrad)
 
-        let again = Sequential(Flatten(), Linear(inputSize: 784, outputSize: 256, seed: 5), PReLU(),
-                               Sequential(Linear(inputSize: 256, outputSize: 10, seed: 6)))
+        let again = Sequential(Flatten(), withRandomSeed(5) { Linear(inputSize: 784, outputSize: 256) }, PReLU(),
+                               Sequential(withRandomSeed(6) { Linear(inputSize: 256, outputSize: 10) }))
         var sameSeed = RandomGenerator(seed: 0)
         again.initialize(weights: .normal(mean: 0, std: 0.01), using: &sameSeed)
         #expect(again.parameters.map(\.value.scalars) == model.parameters.map(\.value.scalars))
+    }
+
+    @Test func applyVisitsEveryLayerOnceAndTheTypedFormOnlyItsType() {
+        let prelu = PReLU()
+        let model = Sequential(Flatten(), Linear(inputSize: 4, outputSize: 3), Sequential(prelu, Linear(inputSize: 3, outputSize: 2)))
+        var visited: [String] = []
+        model.apply { visited.append("\(type(of: $0))") }
+        #expect(visited == ["Sequential", "Flatten", "Linear", "Sequential", "PReLU", "Linear"])
+        var sizes: [Int] = []
+        model.apply(to: Linear.self) { sizes.append($0.outputSize) }
+        #expect(sizes == [3, 2])
+        model.apply(to: PReLU.self) { $0.weight.value = Tensor([0.1]) }
+        #expect(prelu.weight.value.scalars == [0.1])
     }
 
     @Test func aFanBasedSchemeNeedsAPositiveFan() async {

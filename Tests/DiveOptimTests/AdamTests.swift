@@ -2,6 +2,7 @@ import DiveCore
 import DiveNN
 import DiveOptim
 import Testing
+import DiveTestSupport
 
 @Suite struct AdamTests {
     /// The first three steps worked by hand for w = 1, gradients 0.5, -1, 2, learning rate 0.1:

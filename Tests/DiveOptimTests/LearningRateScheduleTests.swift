@@ -1,5 +1,6 @@
 import DiveOptim
 import Testing
+import DiveTestSupport
 
 @Suite struct LearningRateScheduleTests {
     @Test func stepLRDecaysEveryStepSizeEpochs() {

@@ -2,6 +2,7 @@ import DiveCore
 import DiveNN
 import DiveOptim
 import Testing
+import DiveTestSupport
 
 @Suite struct SGDTests {
     @Test func plainStepIsWeightMinusLearningRateTimesGradient() {
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func theParameterStaysTheLeafTheModelUses() {
-        let linear = Linear(inputSize: 2, outputSize: 1, seed: 0)
+        let linear = Linear(inputSize: 2, outputSize: 1)
         let sgd = SGD(parameters: linear.parameters, learningRate: 0.1)
         for _ in 0..<2 {
             sgd.zeroGrad()

@@ -27,4 +27,13 @@ import Testing
         metric.reset()
         #expect(metric.sums == [0, 0, 0])
     }
+
+    @Test func totalsNameTheLossSumTheCorrectAndTheExamples() {
+        var totals = MetricTotals()
+        #expect(totals.meanLoss == 0 && totals.accuracy == 0)
+        totals.add(meanLoss: 0.5, correct: 7, examples: 10)
+        totals.add(meanLoss: 2, correct: 1, examples: 5)
+        #expect(totals == MetricTotals(lossSum: 15, correct: 8, examples: 15))
+        #expect(totals.meanLoss == 1 && totals.accuracy == 8.0 / 15)
+    }
 }

@@ -39,7 +39,7 @@ func blobClassifier(seed: UInt64 = 0) -> Sequential {
 }
 
 /// Passes its input through and records the mode it was called in.
-final class ModeProbe: ModeTrackingLayer {
+final class ModeProbe: ModeDependentLayer {
     var isTraining = true
     var modes: [Bool] = []
     func callAsFunction(_ input: Tensor) -> Tensor {

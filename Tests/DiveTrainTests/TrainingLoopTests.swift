@@ -1,9 +1,11 @@
 import DiveCore
+import Foundation
 import DiveData
 import DiveNN
 import DiveOptim
 import Testing
 @testable import DiveTrain
+import DiveTestSupport
 
 @Suite struct TrainingLoopTests {
     @Test func theBooksExplicitLoopTrainsWithThePublicAPIAlone() {
@@ -69,11 +71,55 @@ import Testing
         }
     }
 
-    @Test func fitCallsEpochFinishedAfterEveryEpoch() throws {
+    @Test func fitCallsEveryCallbackInOrderAtEachMoment() throws {
+        let model = blobClassifier()
+        let log = EventLog()
+        _ = try fit(model, optimizer: SGD(parameters: model.parameters, learningRate: 0.1),
+                    train: DataLoader(Blobs(count: 60, seed: 1), batchSize: 32), epochs: 2,
+                    callbacks: [Recorder(name: "a", log: log), Recorder(name: "b", log: log)])
+        let epoch = { (n: Int) in ["start \(n)", "batch 32", "batch 28", "end \(n)"].flatMap { ["a " + $0, "b " + $0] } }
+        #expect(log.events == epoch(1) + epoch(2))
+    }
+
+    @Test func anErrorThrownAfterAnEpochStopsTraining() throws {
         let model = blobClassifier()
         var seen: [Int] = []
-        _ = try fit(model, optimizer: SGD(parameters: model.parameters, learningRate: 0.1),
-                    train: DataLoader(Blobs(count: 60, seed: 1), batchSize: 32), epochs: 3) { seen.append($0.epoch) }
-        #expect(seen == [1, 2, 3])
+        #expect(throws: CocoaError.self) {
+            try fit(model, optimizer: SGD(parameters: model.parameters, learningRate: 0.1),
+                    train: DataLoader(Blobs(count: 60, seed: 1), batchSize: 32), epochs: 3,
+                    callbacks: [LambdaCallback(epochFinished: { record in
+                        seen.append(record.epoch)
+                        if record.epoch == 2 { throw CocoaError(.fileWriteUnknown) }
+                    })])
+        }
+        #expect(seen == [1, 2])
     }
+
+    @Test func fitTrainsARegressionModelOnTargets() throws {
+        var generator = RandomGenerator(seed: 0)
+        let data = syntheticLinearData(weights: Tensor([2, -3.4]), bias: 4.2, count: 1000, using: &generator)
+        let net = Linear(inputSize: 2, outputSize: 1, generator: &generator)
+        let history = try fit(net, loss: { mseLoss($0, $1) }, optimizer: SGD(parameters: net.parameters, learningRate: 0.03),
+                              train: DataLoader(data, batchSize: 10, seed: 1),
+                              validation: DataLoader(data, batchSize: 100, shuffle: false), epochs: 3)
+        #expect(history.epochs.count == 3)
+        #expect(history.epochs.allSatisfy { $0.trainAccuracy.isNaN && $0.testAccuracy?.isNaN == true })
+        #expect(history.epochs[0].trainLoss > 1, "the first epoch starts far from the answer")
+        let last = try #require(history.last?.testLoss)
+        #expect(last < 2e-4, "near the noise floor, 0.01² = 1e-4")
+        expectClose(net.weight.value.scalars, [2, -3.4], tolerance: 0.01)
+        expectClose(net.bias!.value.scalars, [4.2], tolerance: 0.01)
+    }
+}
+
+/// Events in the order callbacks saw them.
+private final class EventLog { var events: [String] = [] }
+
+/// Writes what `fit` tells it to a log, as short strings.
+private struct Recorder: Callback {
+    let name: String
+    let log: EventLog
+    func epochStarted(_ epoch: Int, of epochs: Int, batchCount: Int) { log.events.append("\(name) start \(epoch)") }
+    func batchFinished(loss: Double, examples: Int) { log.events.append("\(name) batch \(examples)") }
+    func epochFinished(_ record: EpochRecord, of epochs: Int) throws { log.events.append("\(name) end \(record.epoch)") }
 }

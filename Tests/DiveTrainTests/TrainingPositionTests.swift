@@ -1,4 +1,5 @@
 import DiveCore
+import Foundation
 import DiveData
 import DiveNN
 import DiveOptim
@@ -10,7 +11,7 @@ import Testing
     func model() -> Sequential {
         var generator = RandomGenerator(seed: 4)
         return Sequential(Linear(inputSize: 2, outputSize: 16, generator: &generator), ReLU(),
-                          Dropout(probability: 0.3, seed: 9), Linear(inputSize: 16, outputSize: 3, generator: &generator))
+                          Dropout(probability: 0.3, generator: RandomGenerator(seed: 9)), Linear(inputSize: 16, outputSize: 3, generator: &generator))
     }
 
     func loader() -> DataLoader<Blobs> { DataLoader(Blobs(count: 200, seed: 1), batchSize: 32, seed: 5) }
@@ -24,13 +25,14 @@ import Testing
         let firstOptimizer = Adam(parameters: first.parameters, learningRate: 0.01)
         var batches = 0
         let error = #expect(throws: TrainingInterrupted.self) {
-            try fit(first, optimizer: firstOptimizer, train: loader(), epochs: 3, shouldStop: {
+            try fit(first, optimizer: firstOptimizer, train: loader(), epochs: 3, callbacks: [LambdaCallback(shouldStop: {
                 batches += 1
                 return batches > 11                 // 7 batches per epoch: stop in the second
-            })
+            })])
         }
         let position = try #require(error?.position)
         #expect(position.completedEpochs == 1 && position.batchesDone == 4)
+        #expect(position.totals.examples == 4 * 32, "the four batches done of the second epoch")
         #expect(error?.description == "interrupted after epoch 1 batch 4")
 
         let checkpoint = TrainingCheckpoint(model: first, optimizer: firstOptimizer, position: position)
@@ -58,10 +60,22 @@ import Testing
         let before = network.parameters.map(\.value.scalars)
         let error = #expect(throws: TrainingInterrupted.self) {
             try fit(network, optimizer: SGD(parameters: network.parameters, learningRate: 0.1), train: loader(),
-                    epochs: 2, shouldStop: { true })
+                    epochs: 2, callbacks: [LambdaCallback(shouldStop: { true })])
         }
         #expect(error?.position.completedEpochs == 0 && error?.position.batchesDone == 0)
-        #expect(error?.position.sums == [0, 0, 0])
+        #expect(error?.position.totals == MetricTotals())
         #expect(network.parameters.map(\.value.scalars) == before)
+    }
+
+    @Test func aPositionSavedWithUnnamedSumsIsStillRead() throws {
+        let json = #"{"history":{"epochs":[]},"batches_done":4,"sums":[12.5,90,128],"seconds":1.5}"#
+        let position = try JSONDecoder().decode(TrainingPosition.self, from: Data(json.utf8))
+        #expect(position.totals == MetricTotals(lossSum: 12.5, correct: 90, examples: 128))
+        #expect(position.batchesDone == 4 && position.seconds == 1.5)
+        let written = String(decoding: try JSONEncoder().encode(position), as: UTF8.self)
+        #expect(written.contains(#""totals":{"#) && !written.contains("sums"))
+        #expect(try JSONDecoder().decode(TrainingPosition.self, from: Data(written.utf8)) == position)
+        let short = #"{"history":{"epochs":[]},"batches_done":4,"sums":[12.5,90],"seconds":1.5}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(TrainingPosition.self, from: Data(short.utf8)) }
     }
 }

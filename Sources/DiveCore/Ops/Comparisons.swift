@@ -4,15 +4,15 @@
 extension Tensor {
     /// 1 where `self > other`, else 0 (broadcasting).
     public func isGreater(than other: Tensor) -> Tensor {
-        detached().zipScalars(other.detached(), op: "isGreater") { $0 > $1 ? 1 : 0 }
+        detached().binary(.isGreater, other.detached(), name: "isGreater")
     }
     /// 1 where `self < other`, else 0 (broadcasting).
     public func isLess(than other: Tensor) -> Tensor {
-        detached().zipScalars(other.detached(), op: "isLess") { $0 < $1 ? 1 : 0 }
+        detached().binary(.isLess, other.detached(), name: "isLess")
     }
     /// 1 where `self == other`, else 0 (broadcasting).
     public func isEqual(to other: Tensor) -> Tensor {
-        detached().zipScalars(other.detached(), op: "isEqual") { $0 == $1 ? 1 : 0 }
+        detached().binary(.isEqual, other.detached(), name: "isEqual")
     }
     /// 1 where `self > scalar`, else 0.
     public func isGreater(than scalar: Float) -> Tensor { isGreater(than: Tensor(scalar)) }
@@ -27,9 +27,11 @@ extension Tensor {
         let shape = orTrap { () throws(ShapeError) in
             try Shape.broadcast(Shape.broadcast(condition.shape, whenTrue.shape, op: "where"), whenFalse.shape, op: "where")
         }
-        let mask = condition.detached().expanded(to: shape).mapScalars { $0 != 0 ? 1 : 0 }
-        let picked = mask.zipScalars(whenTrue.detached(), op: "where") { $0 != 0 ? $1 : 0 }
-            .zipScalars(mask.zipScalars(whenFalse.detached(), op: "where") { $0 != 0 ? 0 : $1 }, op: "where") { $0 + $1 }
+        // 1 where the condition holds (non-zero, NaN included), 0 where it is exactly 0.
+        let notTaken = condition.isEqual(to: 0).expanded(to: shape)
+        let mask = 1 - notTaken
+        let picked = mask.binary(.select, whenTrue.detached(), name: "where")
+            + notTaken.binary(.select, whenFalse.detached(), name: "where")
         return record(picked, inputs: [whenTrue, whenFalse]) { grad, needed in
             [needed[0] ? (grad * mask).unbroadcast(to: whenTrue.shape) : nil,
              needed[1] ? (grad * (1 - mask)).unbroadcast(to: whenFalse.shape) : nil]

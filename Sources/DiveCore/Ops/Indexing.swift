@@ -11,22 +11,28 @@ extension Tensor {
         if let bad = indices.first(where: { $0 < 0 || $0 >= columns }) {
             trap(.invalid(op: "gathering", message: "index \(bad) is outside 0..<\(columns)"))
         }
-        let picked = withContiguousPointer { x in indices.enumerated().map { x[$0 * columns + $1] } }
+        let picked = Tensor(shape: [indices.count], storage: Backends.current.gather(operand, indices: indices, axis: 1))
         let original = shape
-        return Tensor.record(Tensor(picked, shape: [indices.count]), inputs: [self]) { grad in
+        return Tensor.record(picked, inputs: [self]) { grad in
             [Tensor.scatter(grad, at: indices, alongAxis: 1, into: original)]
         }
     }
 
     /// Rows of a `[labels.count, classes]` matrix with 1 in column `labels[i]` and 0 elsewhere.
     public static func oneHot(_ labels: [Int], classes: Int) -> Tensor {
-        let result = Storage(repeating: 0, count: labels.count * classes)
-        for (row, label) in labels.enumerated() {
-            guard label >= 0, label < classes else {
-                trap(.invalid(op: "oneHot", message: "label \(label) is outside 0..<\(classes)"))
-            }
-            result.pointer[row * classes + label] = 1
+        if let bad = labels.first(where: { $0 < 0 || $0 >= classes }) {
+            trap(.invalid(op: "oneHot", message: "label \(bad) is outside 0..<\(classes)"))
         }
-        return Tensor(shape: [labels.count, classes], storage: result)
+        return scatter(Tensor.ones([labels.count]), at: labels, alongAxis: 1, into: [labels.count, classes])
+    }
+
+    /// A zero tensor of `shape` with `values` placed at `indices` along axis `a` (one index per
+    /// position of the other axes; `values` holds one element per index). No autograd.
+    static func scatter(_ values: Tensor, at indices: [Int], alongAxis a: Int, into shape: [Int]) -> Tensor {
+        var kept = shape
+        kept[a] = 1
+        let v = values.detached().contiguous()
+        let placed = Operand(storage: v.storage, shape: kept, strides: Shape.contiguousStrides(kept), offset: v.offset)
+        return Tensor(shape: shape, storage: Backends.current.scatter(placed, indices: indices, axis: a, into: shape))
     }
 }

@@ -8,19 +8,16 @@ extension Tensor {
         for t in tensors where t.rank != first.rank || t.shape.enumerated().contains(where: { $0 != a && $1 != first.shape[$0] }) {
             trap(.mismatch(op: "concatenated", lhs: first.shape, rhs: t.shape, expected: "equal sizes except along axis \(a)"))
         }
-        let outer = first.shape[..<a].reduce(1, *), inner = first.shape[(a + 1)...].reduce(1, *)
         let lengths = tensors.map { $0.shape[a] }
-        let total = lengths.reduce(0, +)
         var outShape = first.shape
-        outShape[a] = total
-        let result = Storage(uninitializedCount: outer * total * inner)
+        outShape[a] = lengths.reduce(0, +)
+        let result = Storage(uninitializedCount: Shape.count(outShape))
+        let outStrides = Shape.contiguousStrides(outShape)
         var start = 0
         for (t, length) in zip(tensors, lengths) {
-            t.withContiguousPointer { x in
-                for o in 0..<outer {
-                    (result.pointer + (o * total + start) * inner).update(from: x + o * length * inner, count: length * inner)
-                }
-            }
+            // Each input fills its band of the result: the result's strides, shifted along `a`.
+            let band = Operand(storage: result, shape: t.shape, strides: outStrides, offset: start * outStrides[a])
+            Backends.current.copy(t.operand, into: band)
             start += length
         }
         return record(Tensor(shape: outShape, storage: result), inputs: tensors) { grad, needed in
@@ -43,16 +40,12 @@ extension Tensor {
 
     /// The entries `range` along `axis`, copied (without autograd; used by backward passes).
     func slice(alongAxis a: Int, _ range: Range<Int>) -> Tensor {
-        let outer = shape[..<a].reduce(1, *), length = shape[a], inner = shape[(a + 1)...].reduce(1, *)
         var outShape = shape
         outShape[a] = range.count
-        let result = Storage(uninitializedCount: outer * range.count * inner)
-        withContiguousPointer { x in
-            for o in 0..<outer {
-                (result.pointer + o * range.count * inner)
-                    .update(from: x + (o * length + range.lowerBound) * inner, count: range.count * inner)
-            }
-        }
+        let band = Operand(storage: storage, shape: outShape, strides: strides,
+                           offset: offset + range.lowerBound * strides[a])
+        let result = Storage(uninitializedCount: Shape.count(outShape))
+        Backends.current.copy(band, into: Operand(contiguous: result, shape: outShape))
         return Tensor(shape: outShape, storage: result)
     }
 }

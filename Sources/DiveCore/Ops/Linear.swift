@@ -1,5 +1,5 @@
-// The affine map of a fully connected layer, `x · Wᵀ + b`, as one primitive: the bias is written
-// into the output first and BLAS adds the product onto it, so the sum costs no extra pass.
+// The affine map of a fully connected layer, `x · Wᵀ + b`, as one primitive: the bias is the
+// product's epilogue, so the sum costs no extra pass.
 // The composite `x.matmul(weight.transposed()) + bias` is its test oracle.
 
 extension Tensor {
@@ -15,15 +15,9 @@ extension Tensor {
         let x = rank == 2 ? self : reshaped([-1, inputs])
         let rows = x.shape[0]
         let result = Storage(uninitializedCount: rows * outputs)
-        if let bias {
-            bias.withContiguousPointer { b in
-                for r in 0..<rows { (result.pointer + r * outputs).update(from: b, count: outputs) }
-            }
-        } else {
-            result.pointer.update(repeating: 0, count: rows * outputs)
-        }
         let w = weight.detached(), input = x.detached()
-        Tensor.gemm(input, w.transposed(), into: result.pointer, accumulate: true)
+        Tensor.gemm(input, w.transposed(), into: result, beta: 0,
+                    epilogue: GEMMEpilogue(bias: bias?.detached().operand, relu: false))
         let value = Tensor(shape: [rows, outputs], storage: result)
         let operands = [x, weight] + (bias.map { [$0] } ?? [])
         let y = Tensor.record(value, inputs: operands) { grad, needed in

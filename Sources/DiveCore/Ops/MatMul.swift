@@ -1,15 +1,6 @@
-#if canImport(Accelerate)
-import Accelerate
-#else
-import _DiveBLAS
-#endif
-import _DiveKernels
-
-// Matrix products on BLAS `sgemm`. A transposed view is passed to BLAS with its transpose flag
-// instead of being copied; the backward pass uses transposed views, so it copies nothing either.
-// Products with one dimension of at most 16 in the layouts training produces (a 10-class layer,
-// its weight gradient and its input gradient) run in Dive's own kernels instead, which are
-// several times faster there than BLAS.
+// Matrix products through the backend's GEMM. A transposed view is passed with its transpose
+// flag instead of being copied; the backward pass uses transposed views, so it copies nothing
+// either.
 
 extension Tensor {
     /// The matrix product.
@@ -43,32 +34,30 @@ extension Tensor {
     /// `a · b` for rank-2 or equal-batch rank-3 operands, without autograd.
     private static func gemm(_ a: Tensor, _ b: Tensor) -> Tensor {
         let batch = a.rank == 3 ? a.shape[0] : 1
-        let n = a.shape[a.rank - 2], k = a.shape[a.rank - 1], m = b.shape[b.rank - 1]
-        let outShape = a.rank == 3 ? [batch, n, m] : [n, m]
+        let n = a.shape[a.rank - 2], m = b.shape[b.rank - 1]
         let result = Storage(uninitializedCount: batch * n * m)
-        if k == 0 { result.pointer.update(repeating: 0, count: batch * n * m) }
-        gemm(a, b, into: result.pointer, accumulate: false)
-        return Tensor(shape: outShape, storage: result)
+        gemm(a, b, into: result, beta: 0, epilogue: .none)
+        return Tensor(shape: a.rank == 3 ? [batch, n, m] : [n, m], storage: result)
     }
 
-    /// Writes `a · b` (or adds it, when `accumulate`) into the contiguous `c`.
-    static func gemm(_ a: Tensor, _ b: Tensor, into c: UnsafeMutablePointer<Float>, accumulate: Bool) {
+    /// Writes `epilogue(a · b + beta · c)` into the contiguous `c`, one backend GEMM per batch entry.
+    static func gemm(_ a: Tensor, _ b: Tensor, into c: Storage, beta: Float, epilogue: GEMMEpilogue) {
         let batch = a.rank == 3 ? a.shape[0] : 1
         let n = a.shape[a.rank - 2], k = a.shape[a.rank - 1], m = b.shape[b.rank - 1]
-        guard k > 0 && n > 0 && m > 0 else { return }
-        let left = BLASOperand(a), right = BLASOperand(b)
+        let left = GEMMOperand(a), right = GEMMOperand(b)
         for i in 0..<batch {
-            sgemm(transposeA: left.transposed, transposeB: right.transposed, m: n, n: m, k: k,
-                  a: left.tensor.storage.pointer + left.tensor.offset + i * left.batchStride, lda: left.leading,
-                  b: right.tensor.storage.pointer + right.tensor.offset + i * right.batchStride, ldb: right.leading,
-                  beta: accumulate ? 1 : 0, c: c + i * n * m, ldc: m)
+            Backends.current.gemm(GEMMProduct(
+                transposeA: left.transposed, transposeB: right.transposed, m: n, n: m, k: k,
+                a: left.tensor.storage, offsetA: left.tensor.offset + i * left.batchStride, lda: left.leading,
+                b: right.tensor.storage, offsetB: right.tensor.offset + i * right.batchStride, ldb: right.leading,
+                beta: beta, c: c, offsetC: i * n * m, ldc: m, epilogue: epilogue))
         }
     }
 }
 
-/// A matrix (or batch of matrices) in the layout BLAS reads: row-major, or row-major transposed,
+/// A matrix (or batch of matrices) in the layout GEMM reads: row-major, or row-major transposed,
 /// with a leading dimension. Anything else is copied to a contiguous tensor first.
-private struct BLASOperand {
+private struct GEMMOperand {
     let tensor: Tensor
     let transposed: Bool
     let leading: Int
@@ -87,47 +76,4 @@ private struct BLASOperand {
         }
         batchStride = r == 3 ? tensor.strides[0] : 0
     }
-}
-
-/// Row-major single-precision GEMM, `C = op(A) · op(B) + beta · C` with beta 0 or 1: on Dive's
-/// small-dimension kernels where one applies, else on the platform's BLAS.
-private func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
-                   a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                   beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
-    let accumulate: Int32 = beta == 0 ? 0 : 1
-    switch (transposeA, transposeB) {
-    case (false, true) where n <= smallDimension:
-        // Split over rows of C: each thread reads its rows of A and all of B.
-        forEachChunk(of: m, minimumPerThread: rowsPerThread(work: n * k)) { rows in
-            dive_sgemm_nt_small_n(rows.count, n, k, a + rows.lowerBound * lda, lda, b, ldb,
-                                  c + rows.lowerBound * ldc, ldc, accumulate)
-        }
-    case (true, false) where m <= smallDimension:
-        // Split over columns of C.
-        forEachChunk(of: n, minimumPerThread: rowsPerThread(work: m * k)) { columns in
-            dive_sgemm_tn_small_m(m, columns.count, k, a, lda, b + columns.lowerBound, ldb,
-                                  c + columns.lowerBound, ldc, accumulate)
-        }
-    case (false, false) where k <= smallDimension:
-        forEachChunk(of: m, minimumPerThread: rowsPerThread(work: n * k)) { rows in
-            dive_sgemm_nn_small_k(rows.count, n, k, a + rows.lowerBound * lda, lda, b, ldb,
-                                  c + rows.lowerBound * ldc, ldc, accumulate)
-        }
-    default:
-        // OpenBLAS's pass that clears C for beta = 0 is slower than clearing it here and adding.
-        if beta == 0 {
-            for row in 0..<m { (c + row * ldc).update(repeating: 0, count: n) }
-        }
-        cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), 1, c, Int32(ldc))
-    }
-}
-
-/// The largest dimension the small-dimension kernels take.
-private let smallDimension = 16
-
-/// Rows (or columns) for each thread so that one has about 256 K multiply-adds: less is not worth
-/// waking another thread for.
-private func rowsPerThread(work perRow: Int) -> Int {
-    max(1, (1 << 18) / max(perRow, 1))
 }

@@ -1,14 +1,10 @@
 import Foundation
-import _DiveKernels
 
-// Optimizer updates as single passes over memory, in the vectorised C loops of _DiveKernels.
+// Optimizer updates as single passes over memory (on the CPU, the vectorised C loops of
+// _DiveKernels), through the backend's optimizer-step primitive.
 // Written with tensor ops, one Adam step is a dozen passes and as many temporary tensors per
 // parameter, which dominates small-batch training; here each element is read and written once,
 // in place. The tests keep the composite formulas as the oracle.
-
-/// Elements for each thread of an optimizer step. For the book's layers (up to 200 K parameters)
-/// a second thread costs more to wake than it saves: measured slower for SGD, no faster for Adam.
-private let optimizerElementsPerThread = 1 << 20
 
 extension Tensor {
     /// One SGD step on this tensor, in place, following PyTorch's `torch.optim.SGD`:
@@ -25,17 +21,13 @@ extension Tensor {
                                  momentum: Float = 0, nesterov: Bool = false, weightDecay: Float = 0) {
         checkUpdate(gradient, op: "sgdStep")
         makeUniqueContiguous()
-        let n = count, w = storage.pointer
         let isFirst = momentumBuffer == nil
         if momentum != 0 && isFirst { momentumBuffer = Tensor.zeros(shape) }
         momentumBuffer?.makeUniqueContiguous()
-        let b = momentumBuffer?.storage.pointer
-        gradient.withContiguousPointer { g in
-            forEachChunk(of: n, minimumPerThread: optimizerElementsPerThread) { r in
-                dive_sgd_step(w + r.lowerBound, b.map { $0 + r.lowerBound }, g + r.lowerBound, r.count,
-                              learningRate, momentum, nesterov ? 1 : 0, weightDecay, isFirst ? 1 : 0)
-            }
-        }
+        Backends.current.optimizerStep(
+            .sgd(learningRate: learningRate, momentum: momentum, nesterov: nesterov, weightDecay: weightDecay,
+                 isFirst: isFirst),
+            weights: storage, gradient: gradient.operand, state: momentumBuffer.map { [$0.storage] } ?? [])
     }
 
     /// One Adam step on this tensor, in place, following PyTorch's `torch.optim.Adam` (and
@@ -56,17 +48,12 @@ extension Tensor {
         makeUniqueContiguous()
         mean.makeUniqueContiguous()
         squares.makeUniqueContiguous()
-        let n = count, w = storage.pointer, m = mean.storage.pointer, v = squares.storage.pointer
         let stepSize = Float(Double(learningRate) / (1 - Foundation.pow(Double(beta1), Double(step))))
         let correction = Float((1 - Foundation.pow(Double(beta2), Double(step))).squareRoot())
-        let coupledDecay = decoupled ? 0 : weightDecay
-        let shrink = decoupled ? 1 - learningRate * weightDecay : 1
-        gradient.withContiguousPointer { g in
-            forEachChunk(of: n, minimumPerThread: optimizerElementsPerThread) { r in
-                dive_adam_step(w + r.lowerBound, m + r.lowerBound, v + r.lowerBound, g + r.lowerBound, r.count,
-                               beta1, beta2, stepSize, correction, epsilon, coupledDecay, shrink)
-            }
-        }
+        Backends.current.optimizerStep(
+            .adam(beta1: beta1, beta2: beta2, stepSize: stepSize, correction: correction, epsilon: epsilon,
+                  coupledDecay: decoupled ? 0 : weightDecay, shrink: decoupled ? 1 - learningRate * weightDecay : 1),
+            weights: storage, gradient: gradient.operand, state: [mean.storage, squares.storage])
     }
 
     private func checkUpdate(_ other: Tensor, op: String) {

@@ -5,7 +5,7 @@ extension Tensor {
     /// The same elements in a new shape; one dimension may be `-1`, inferred from the others.
     ///
     /// Shares storage when the tensor is contiguous. Throws when the element counts differ or
-    /// when more than one dimension is `-1`. Use ``reshaped(_:)`` when the shape comes from code.
+    /// when more than one dimension is `-1`. Use `reshaped(_:)` when the shape comes from code.
     public func reshaped(validating newShape: [Int]) throws(ShapeError) -> Tensor {
         let target = try Self.resolve(newShape, count: count, from: shape)
         let source = contiguous()
@@ -136,11 +136,11 @@ extension Tensor {
         let original = shape
         return Tensor.record(view, inputs: [self]) { grad in
             // Place the gradient in the selected rows of a zero tensor of the input's shape.
-            let rowSize = original.dropFirst().reduce(1, *)
             let full = Storage(repeating: 0, count: Shape.count(original))
-            grad.withContiguousPointer { g in
-                (full.pointer + range.lowerBound * rowSize).update(from: g, count: range.count * rowSize)
-            }
+            let fullStrides = Shape.contiguousStrides(original)
+            let selected = Operand(storage: full, shape: grad.shape, strides: fullStrides,
+                                   offset: range.lowerBound * (fullStrides.first ?? 0))
+            Backends.current.copy(grad.operand, into: selected)
             return [Tensor(shape: original, storage: full)]
         }
     }

@@ -30,7 +30,9 @@ public struct DatasetDownloader: Sendable {
 
     /// Downloads every file of the dataset into `directory` (created if needed).
     ///
-    /// - Parameter report: Called with progress events, on a background queue for `.progress`.
+    /// - Parameters:
+    ///   - directory: The folder the files go to.
+    ///   - report: Called with progress events, on a background queue for `.progress`.
     /// - Returns: The paths of the dataset's files in `directory`.
     /// - Throws: `DownloadError` (HTTP status, broken transfer, checksum mismatch, write failure);
     ///   then no new file is left in `directory`.

@@ -28,10 +28,10 @@ struct DropoutExample: Example {
             Flatten(),
             Linear(inputSize: 784, outputSize: 256, generator: &generator),
             ReLU(),
-            Dropout(probability: dropout1, seed: seed &+ 1),   // after the first fully connected layer
+            Dropout(probability: dropout1, generator: RandomGenerator(seed: seed &+ 1)),   // after the first fully connected layer
             Linear(inputSize: 256, outputSize: 256, generator: &generator),
             ReLU(),
-            Dropout(probability: dropout2, seed: seed &+ 2),   // after the second
+            Dropout(probability: dropout2, generator: RandomGenerator(seed: seed &+ 2)),   // after the second
             Linear(inputSize: 256, outputSize: 10, generator: &generator)
         )
         net.initialize(weights: .normal(mean: 0, std: 0.01), biases: .zeros, using: &generator)

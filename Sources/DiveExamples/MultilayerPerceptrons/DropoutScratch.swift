@@ -63,7 +63,7 @@ func dropoutLayer(_ x: Tensor, _ dropout: Float, using generator: inout RandomGe
 /// The book's `Net(nn.Module)` of the dropout section: three fully connected layers with
 /// PyTorch's default initialisation, ReLU after the first two, and `dropoutLayer` after each
 /// ReLU while in training mode.
-final class DropoutNet: ModeTrackingLayer {
+final class DropoutNet: ModeDependentLayer {
     let lin1: Linear, lin2: Linear, lin3: Linear
     let dropout1: Float, dropout2: Float
     /// The book's `self.training`, switched by `setTraining` (`net.train()` / `net.eval()`).

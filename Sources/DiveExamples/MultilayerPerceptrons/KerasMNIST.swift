@@ -55,9 +55,8 @@ struct KerasMNISTExample: Example {
         let epochs = options.epochs(default: 10)
         let train = DataLoader(data.train, batchSize: 32, shuffle: true, seed: seed)
         let test = DataLoader(data.test, batchSize: 256, shuffle: false)
-        let history = try fit(model, optimizer: optimizer, train: train, validation: test, epochs: epochs) { record in
-            options.printEpoch(record, of: epochs)
-        }
+        let history = try fit(model, optimizer: optimizer, train: train, validation: test, epochs: epochs,
+                              callbacks: [LambdaCallback(epochFinished: { options.printEpoch($0, of: epochs) })])
 
         // predict on the first 10 test images: the class with the largest score.
         let first = data.test.batch(at: Array(0..<min(10, data.test.count)))

@@ -79,7 +79,7 @@ private func trainPolynomial(train: TensorDataset, test: TensorDataset, epochs: 
                              options: ExampleOptions)
     -> (weights: [Float], epochs: [Int], trainLosses: [Float], testLosses: [Float]) {
     let features = train.inputs.shape[1]
-    let net = Sequential(Linear(inputSize: features, outputSize: 1, bias: false, seed: seed))
+    let net = Sequential(withRandomSeed(seed) { Linear(inputSize: features, outputSize: 1, bias: false) })
     let batchSize = min(10, train.count)
     let trainIterator = DataLoader(train, batchSize: batchSize, shuffle: true, seed: seed)
     let testIterator = DataLoader(test, batchSize: batchSize, shuffle: false)

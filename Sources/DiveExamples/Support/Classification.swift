@@ -47,7 +47,8 @@ func fitAndReport(_ net: any Layer, optimizer: any Optimizer, data: ImageData, b
                   seed: UInt64, title: String, options: ExampleOptions) throws -> ExampleResult {
     let (trainIterator, testIterator) = data.loaders(batchSize: batchSize, seed: seed)
     let history = try fit(net, loss: meanCrossEntropy, optimizer: optimizer, train: trainIterator,
-                          validation: testIterator, epochs: epochs) { options.printEpoch($0, of: epochs) }
+                          validation: testIterator, epochs: epochs,
+                          callbacks: [LambdaCallback(epochFinished: { options.printEpoch($0, of: epochs) })])
 
     let firstImages = data.test.batch(at: Array(0..<min(6, data.test.count)))
     let predictions = predict(net, inputs: firstImages.inputs)

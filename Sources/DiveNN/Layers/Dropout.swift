@@ -5,9 +5,10 @@ import DiveCore
 /// `1 / (1 - probability)`, so the expected output equals the input; in evaluation mode the
 /// input passes through unchanged. Any shape.
 ///
-/// The masks come from the layer's own seeded generator: two layers made with the same seed
-/// drop the same elements, call after call.
-public final class Dropout: ModeTrackingLayer, CustomStringConvertible {
+/// The masks come from the layer's own generator, seeded from the default generator when the
+/// layer is made (see ``withRandomSeed(_:_:)``), so two layers drop different elements and the
+/// same program drops the same ones on every run.
+public final class Dropout: ModeDependentLayer, CustomStringConvertible {
     /// The probability of zeroing each element, in `[0, 1)`.
     public let probability: Float
     /// The generator the masks are drawn from; saved with a checkpoint, it lets a resumed run
@@ -18,12 +19,19 @@ public final class Dropout: ModeTrackingLayer, CustomStringConvertible {
 
     /// A dropout layer dropping with `probability`, which must be in `[0, 1)` (traps otherwise;
     /// PyTorch's `p = 1` would zero everything and is not useful for training).
-    /// `probability: 0` makes the layer the identity.
-    public init(probability: Float, seed: UInt64 = 0) {
+    /// `probability: 0` makes the layer the identity. Its generator is seeded by one draw from
+    /// the default generator.
+    public convenience init(probability: Float) {
+        self.init(probability: probability, generator: RandomGenerator(seed: withDefaultGenerator { $0.next() }))
+    }
+
+    /// A dropout layer drawing its masks from `generator` itself (a saved stream, to reproduce
+    /// a run); give each layer its own.
+    public init(probability: Float, generator: RandomGenerator) {
         precondition(probability >= 0 && probability < 1,
                      "Dropout: probability must be in [0, 1), got \(probability)")
         self.probability = probability
-        generator = RandomGenerator(seed: seed)
+        self.generator = generator
     }
 
     /// `input · mask / (1 - probability)` in training mode, with a fresh Bernoulli mask per call;
@@ -36,6 +44,6 @@ public final class Dropout: ModeTrackingLayer, CustomStringConvertible {
         return input * mask
     }
 
-    /// `Dropout(probability: 0.5)`.
+    /// `Dropout(probability: 0.5)`: the call that makes such a layer.
     public var description: String { "Dropout(probability: \(probability))" }
 }

@@ -2,13 +2,11 @@ import DiveCore
 
 /// Flattens every axis after the batch axis into one: `[batch, 1, 28, 28]` → `[batch, 784]`
 /// (PyTorch's `nn.Flatten()`).
-public final class Flatten: ModeTrackingLayer, CustomStringConvertible {
+public final class Flatten: Layer, CustomStringConvertible {
     /// The first axis flattened (default 1: keep the batch axis).
     public let startAxis: Int
     /// The last axis flattened, inclusive (default -1: the last axis).
     public let endAxis: Int
-    /// Whether this layer is in training mode (it behaves the same in both).
-    public var isTraining = true
 
     /// A layer flattening axes `startAxis...endAxis` (negative axes count from the end).
     public init(startAxis: Int = 1, endAxis: Int = -1) {

@@ -6,13 +6,11 @@ import DiveCore
 /// Input `[batch, inputSize]` (or `[batch, n, inputSize]`), output `[batch, outputSize]`
 /// (or `[batch, n, outputSize]`). The weight is `[outputSize, inputSize]` and the bias
 /// `[outputSize]`, as in PyTorch, so checkpoints carry over unchanged.
-public final class Linear: ModeTrackingLayer, CustomStringConvertible {
+public final class Linear: Layer, CustomStringConvertible {
     /// The weights, shape `[outputSize, inputSize]`.
     public let weight: Parameter
     /// The biases, shape `[outputSize]`; nil for a layer made with `bias: false`.
     public let bias: Parameter?
-    /// Whether this layer is in training mode (it behaves the same in both).
-    public var isTraining = true
 
     /// A layer with PyTorch's default initialisation: weights and biases uniform in
     /// `[-1/√inputSize, 1/√inputSize)` (Kaiming-uniform with `a = √5`), drawn from `generator`
@@ -27,10 +25,17 @@ public final class Linear: ModeTrackingLayer, CustomStringConvertible {
         self.bias = bias ? Parameter(.uniform([outputSize], in: -bound...bound, using: &generator)) : nil
     }
 
-    /// A layer initialised as PyTorch does, from a generator made from `seed`.
-    public convenience init(inputSize: Int, outputSize: Int, bias: Bool = true, seed: UInt64) {
-        var generator = RandomGenerator(seed: seed)
-        self.init(inputSize: inputSize, outputSize: outputSize, bias: bias, generator: &generator)
+    /// The same layer, drawn from the default generator (see ``withRandomSeed(_:_:)``): two
+    /// layers made one after the other get different weights, and
+    /// `withRandomSeed(s) { Linear(…) }` equals `Linear(…, generator: &g)` with `g` seeded `s`.
+    public convenience init(inputSize: Int, outputSize: Int, bias: Bool = true) {
+        let drawn = withDefaultGenerator { Linear(inputSize: inputSize, outputSize: outputSize, bias: bias, generator: &$0) }
+        self.init(weight: drawn.weight.value, bias: drawn.bias?.value)
+    }
+
+    private init(weight: Tensor, bias: Tensor?) {
+        self.weight = Parameter(weight)
+        self.bias = bias.map(Parameter.init)
     }
 
     /// The number of input features.
@@ -49,8 +54,9 @@ public final class Linear: ModeTrackingLayer, CustomStringConvertible {
         return input.linear(weight: weight.value, bias: bias?.value)
     }
 
-    /// `Linear(inputSize: 784, outputSize: 256)`, with `bias: false` when there is none.
+    /// `Linear(inputSize: 784, outputSize: 256, bias: true)`: the initialiser call that makes a
+    /// layer of this shape (with fresh weights), valid Swift like PyTorch's printout is valid Python.
     public var description: String {
-        "Linear(inputSize: \(inputSize), outputSize: \(outputSize)\(bias == nil ? ", bias: false" : ""))"
+        "Linear(inputSize: \(inputSize), outputSize: \(outputSize), bias: \(bias != nil))"
     }
 }

@@ -2,11 +2,9 @@ import DiveCore
 
 /// The parametric ReLU `max(x, 0) + a·min(x, 0)` with one learnable slope `a` shared by every
 /// element (PyTorch's `nn.PReLU()`); any shape.
-public final class PReLU: ModeTrackingLayer, CustomStringConvertible {
+public final class PReLU: Layer, CustomStringConvertible {
     /// The slope for negative inputs, shape `[1]`; named `"weight"` as in PyTorch.
     public let weight: Parameter
-    /// Whether this layer is in training mode (it behaves the same in both).
-    public var isTraining = true
 
     /// A PReLU whose slope starts at `initialSlope` (PyTorch's default 0.25).
     public init(initialSlope: Float = 0.25) {

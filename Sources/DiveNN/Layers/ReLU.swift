@@ -1,9 +1,7 @@
 import DiveCore
 
 /// The rectified linear unit `max(x, 0)` as a layer (PyTorch's `nn.ReLU()`); any shape.
-public final class ReLU: ModeTrackingLayer, CustomStringConvertible {
-    /// Whether this layer is in training mode (it behaves the same in both).
-    public var isTraining = true
+public final class ReLU: Layer, CustomStringConvertible {
 
     /// A ReLU layer; it has no parameters.
     public init() {}

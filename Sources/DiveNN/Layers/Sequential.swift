@@ -5,18 +5,16 @@ import DiveCore
 /// `"1.weight"`.
 ///
 /// ```swift
-/// let model = Sequential(Flatten(), Linear(inputSize: 784, outputSize: 256, seed: 0), ReLU(),
-///                        Linear(inputSize: 256, outputSize: 10, seed: 1))
+/// let model = Sequential(Flatten(), Linear(inputSize: 784, outputSize: 256), ReLU(),
+///                        Linear(inputSize: 256, outputSize: 10))
 /// let model = Sequential {
 ///     Flatten()
-///     Linear(inputSize: 784, outputSize: 10, seed: 0)
+///     Linear(inputSize: 784, outputSize: 10)
 /// }
 /// ```
-public final class Sequential: ModeTrackingLayer, CustomStringConvertible {
+public final class Sequential: Layer, CustomStringConvertible {
     /// The layers, in the order they are applied.
     public let layers: [any Layer]
-    /// Whether this container is in training mode; `setTraining(_:)` also switches its children.
-    public var isTraining = true
 
     /// A model applying `layers` in order; with no layers it is the identity.
     public init(_ layers: [any Layer]) { self.layers = layers }
@@ -32,9 +30,18 @@ public final class Sequential: ModeTrackingLayer, CustomStringConvertible {
         layers.reduce(input) { x, layer in layer(x) }
     }
 
-    /// The child at `index` (the book's `net[0]`); cast it to reach its parameters:
-    /// `(model[1] as! Linear).weight`.
+    /// The child at `index` (the book's `net[0]`).
     public subscript(index: Int) -> any Layer { layers[index] }
+
+    /// The child at `index` as the layer type you know it is, to reach its parameters:
+    /// `model[1, as: Linear.self].weight` (the book's `net[1].weight`). Traps with both type
+    /// names when the child is of another type.
+    public subscript<Kind: Layer>(index: Int, as kind: Kind.Type) -> Kind {
+        guard let child = layers[index] as? Kind else {
+            fatalError("Sequential[\(index), as: \(Kind.self).self]: the child is a \(type(of: layers[index]))")
+        }
+        return child
+    }
 
     /// The number of children.
     public var count: Int { layers.count }

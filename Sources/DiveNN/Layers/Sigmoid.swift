@@ -1,9 +1,7 @@
 import DiveCore
 
 /// The logistic function `1 / (1 + e^-x)` as a layer (PyTorch's `nn.Sigmoid()`); any shape.
-public final class Sigmoid: ModeTrackingLayer, CustomStringConvertible {
-    /// Whether this layer is in training mode (it behaves the same in both).
-    public var isTraining = true
+public final class Sigmoid: Layer, CustomStringConvertible {
 
     /// A sigmoid layer; it has no parameters.
     public init() {}

@@ -5,11 +5,9 @@ import DiveCore
 ///
 /// For training, end the model with logits and use `crossEntropy(logits:labels:)`, which is
 /// stabler than a `Softmax` layer followed by a log.
-public final class Softmax: ModeTrackingLayer, CustomStringConvertible {
+public final class Softmax: Layer, CustomStringConvertible {
     /// The axis whose slices are normalised (negative counts from the end).
     public let axis: Int
-    /// Whether this layer is in training mode (it behaves the same in both).
-    public var isTraining = true
 
     /// A softmax over `axis`, by default the last one (the classes of `[batch, classes]`).
     public init(axis: Int = -1) { self.axis = axis }

@@ -1,9 +1,7 @@
 import DiveCore
 
 /// The hyperbolic tangent as a layer (PyTorch's `nn.Tanh()`); any shape.
-public final class Tanh: ModeTrackingLayer, CustomStringConvertible {
-    /// Whether this layer is in training mode (it behaves the same in both).
-    public var isTraining = true
+public final class Tanh: Layer, CustomStringConvertible {
 
     /// A tanh layer; it has no parameters.
     public init() {}

@@ -19,7 +19,9 @@ extension Layer {
     /// Writes every parameter to a safetensors file at `path`, named as PyTorch's `state_dict`
     /// (``Layer/namedParameters``), as F32, atomically.
     ///
-    /// - Parameter metadata: Strings to keep beside the weights (architecture, epoch, optimizer).
+    /// - Parameters:
+    ///   - path: The file to write.
+    ///   - metadata: Strings to keep beside the weights (architecture, epoch, optimizer).
     public func saveCheckpoint(to path: String, metadata: [String: String] = [:]) throws(SafetensorsError) {
         let tensors = namedParameters.map { (name: $0.name, tensor: $0.parameter.value.detached()) }
         try Safetensors(tensors: tensors, metadata: metadata).write(to: path)
@@ -28,8 +30,8 @@ extension Layer {
     /// Reads a safetensors file (Dive's or PyTorch's) and loads it into the parameters.
     ///
     /// - Returns: The file's metadata.
-    /// - Throws: ``SafetensorsError`` when the file is unreadable or malformed (integer dtypes
-    ///   included); ``CheckpointMismatch`` listing every missing, unexpected or differently shaped
+    /// - Throws: `SafetensorsError` when the file is unreadable or malformed (integer dtypes
+    ///   included); `CheckpointMismatch` listing every missing, unexpected or differently shaped
     ///   tensor, in which case no parameter is changed.
     @discardableResult
     public func loadCheckpoint(from path: String) throws -> [String: String] {

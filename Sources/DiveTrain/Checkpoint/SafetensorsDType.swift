@@ -3,10 +3,15 @@
 /// Dive writes `F32` only. It reads `F32`, `F16`, `BF16` and `F64`, converting to `Float`; the
 /// other types are recognised (so their byte ranges can be checked) but cannot hold weights.
 public enum SafetensorsDType: String, CaseIterable, Sendable {
+    /// Booleans, one byte each.
     case bool = "BOOL"
+    /// 8-bit unsigned and signed integers, and the two 8-bit float formats (E4M3, E5M2).
     case u8 = "U8", i8 = "I8", f8e4m3 = "F8_E4M3", f8e5m2 = "F8_E5M2"
+    /// 16-bit unsigned and signed integers, IEEE half floats and bfloat16.
     case u16 = "U16", i16 = "I16", f16 = "F16", bf16 = "BF16"
+    /// 32-bit unsigned and signed integers and IEEE single floats (what Dive writes).
     case u32 = "U32", i32 = "I32", f32 = "F32"
+    /// 64-bit unsigned and signed integers and IEEE double floats.
     case u64 = "U64", i64 = "I64", f64 = "F64"
 
     /// The size of one element in bytes.

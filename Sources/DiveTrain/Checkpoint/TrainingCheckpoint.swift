@@ -13,7 +13,7 @@ import Foundation
 public struct TrainingCheckpoint: Sendable {
     /// The parameters, by `state_dict` name.
     public var parameters: [(name: String, tensor: Tensor)]
-    /// The optimizer's ``Optimizer/state``.
+    /// The optimizer's `Optimizer.state`.
     public var optimizerState: [String: Tensor]
     /// How far training had gone, with the generators of the model's Dropout layers.
     public var training: TrainingState

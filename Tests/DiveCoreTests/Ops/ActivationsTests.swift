@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DiveCore
+import DiveTestSupport
 
 @Suite struct ActivationsTests {
     @Test func reluValues() {

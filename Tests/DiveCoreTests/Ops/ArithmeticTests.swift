@@ -1,5 +1,6 @@
 import Testing
 import DiveCore
+import DiveTestSupport
 
 @Suite struct ArithmeticTests {
     let a = Tensor([1, 2, 3, 4, 5, 6], shape: [2, 3])

@@ -1,5 +1,6 @@
 import Testing
 import DiveCore
+import DiveTestSupport
 
 // The elementwise loops take different paths for contiguous, strided and broadcast operands;
 // each path must give the same result as the plain contiguous one.

@@ -1,4 +1,5 @@
 import DiveCore
+import DiveTestSupport
 
 // Every differentiable operation of DiveCore, each with the inputs its finite-difference check
 // runs on. A new op gets a case here, and `OpGradientTests` checks it.
@@ -14,11 +15,11 @@ struct GradientProbe: CustomStringConvertible {
 /// either side, every axis, transposed operands).
 enum DifferentiableOp: String, CaseIterable, CustomStringConvertible {
     case add, subtract, multiply, divide, negate, powScalar, powTensor, squared
-    case exp, log, sqrt, abs
+    case exp, log, sqrt, abs, sin, cos
     case relu, sigmoid, tanh
     case maximum, minimum, clamped, `where`
     case sum, mean, max, logSumExp
-    case matmul, gathering
+    case matmul, linear, gathering, softmaxCrossEntropy
     case reshaped, flattened, permuted, transposed, expanded, squeezed, unsqueezed
     case rows, rowIndex, concatenated, stacked, contiguous
 
@@ -40,6 +41,8 @@ enum DifferentiableOp: String, CaseIterable, CustomStringConvertible {
         case .log: Self.unary(in: 0.3...3) { $0.log() }
         case .sqrt: Self.unary(in: 0.3...3) { $0.sqrt() }
         case .abs: Self.unary(awayFrom: [0]) { $0.abs() }
+        case .sin: Self.unary(in: -4...4) { $0.sin() }
+        case .cos: Self.unary(in: -4...4) { $0.cos() }
         case .relu: Self.unary(awayFrom: [0]) { $0.relu() }
         case .sigmoid: Self.unary(in: -4...4) { $0.sigmoid() }
         case .tanh: Self.unary(in: -3...3) { $0.tanh() }
@@ -60,6 +63,16 @@ enum DifferentiableOp: String, CaseIterable, CustomStringConvertible {
             $0.logSumExp(alongAxis: $1, keepingDimension: $2)
         }
         case .matmul: Self.matmulProbes
+        case .linear:
+            [Self.probe("[3, 4] with bias", [sample([3, 4], seed: 108), sample([2, 4], seed: 109), sample([2], seed: 110)]) {
+                 $0[0].linear(weight: $0[1], bias: $0[2])
+             },
+             Self.probe("[2, 3, 4] without bias", [sample([2, 3, 4], seed: 111), sample([2, 4], seed: 112)]) {
+                 $0[0].linear(weight: $0[1], bias: nil)
+             }]
+        case .softmaxCrossEntropy:
+            [Self.probe("[3, 4] logits", [sample([3, 4], seed: 113)]) { $0[0].softmaxCrossEntropy(labels: [2, 0, 3]) },
+             Self.probe("transposed logits", [sample([4, 3], seed: 114)]) { $0[0].T.softmaxCrossEntropy(labels: [1, 1, 0]) }]
         case .gathering: [Self.probe("[3, 4] at [1, 0, 3]", [sample([3, 4], seed: 40)]) { $0[0].gathering([1, 0, 3]) }]
         case .reshaped:
             [Self.probe("[2, 3, 2] to [3, -1]", [sample([2, 3, 2], seed: 41)]) { $0[0].reshaped([3, -1]) },

@@ -1,5 +1,6 @@
 import Testing
 import DiveCore
+import DiveTestSupport
 
 @Suite struct JoinTests {
     let a = Tensor([1, 2, 3, 4], shape: [2, 2]), b = Tensor([5, 6], shape: [1, 2])

@@ -1,5 +1,6 @@
 import Testing
 import DiveCore
+import DiveTestSupport
 
 @Suite struct MatMulTests {
     @Test func smallProduct() {

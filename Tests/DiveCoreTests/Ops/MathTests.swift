@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DiveCore
+import DiveTestSupport
 
 @Suite struct MathTests {
     @Test func values() {

@@ -1,5 +1,6 @@
 import Testing
 import DiveCore
+import DiveTestSupport
 
 // The finite-difference check of every differentiable op (STYLE #10). Each op's output is
 // reduced with a different weight per element, so that a gradient sent to the wrong element

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DiveCore
+import DiveTestSupport
 
 @Suite struct ReductionsTests {
     /// [[[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]], [[12, …, 15], [16, …, 19], [20, …, 23]]]

@@ -1,6 +1,7 @@
 import Testing
 import _DiveKernels
 @testable import DiveCore
+import DiveTestSupport
 
 /// Dive's small-dimension matrix kernels, both builds, against a plain triple loop in Double, over
 /// shapes that leave every kind of tail (rows, columns, vector remainders), padded leading

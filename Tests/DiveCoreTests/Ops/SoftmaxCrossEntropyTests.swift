@@ -1,5 +1,6 @@
 import Testing
 @testable import DiveCore
+import DiveTestSupport
 
 /// The fused cross-entropy against its composite oracle, `-logSoftmax(x).gathering(labels)`.
 struct SoftmaxCrossEntropyTests {

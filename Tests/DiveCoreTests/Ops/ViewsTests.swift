@@ -1,5 +1,6 @@
 import Testing
 import DiveCore
+import DiveTestSupport
 
 @Suite struct ViewsTests {
     let x = Tensor((0..<6).map(Float.init), shape: [2, 3])
@@ -36,13 +37,20 @@ import DiveCore
         expectTensor(t.flattened(from: 0), shape: [6], [0, 3, 1, 4, 2, 5])
     }
 
-    @Test func flattened() {
-        let y = Tensor.zeros([2, 3, 4, 5])
-        #expect(y.flattened().shape == [2, 60])
-        #expect(y.flattened(from: 0).shape == [120])
-        #expect(y.flattened(from: 1, through: 2).shape == [2, 12, 5])
-        #expect(y.flattened(from: -2).shape == [2, 3, 20])
-        #expect(Tensor(3).flattened().shape == [1])
+    @Test func flattenedMergesAxesKeepingRowMajorOrder() {
+        // Distinct values: a flatten that reordered or dropped elements would show.
+        let y = Tensor.arange(to: 120).reshaped(2, 3, 4, 5)
+        for (flat, shape) in [(y.flattened(), [2, 60]), (y.flattened(from: 0), [120]),
+                              (y.flattened(from: 1, through: 2), [2, 12, 5]), (y.flattened(from: -2), [2, 3, 20])] {
+            expectTensor(flat, shape: shape, y.scalars)
+        }
+        #expect(y.flattened(from: 1, through: 2)[1, 7, 3] == y[1, 1, 3, 3], "row 7 of 12 is axis-1 index 1, axis-2 index 3")
+        #expect(y.flattened()[1, 59] == 119)
+        expectTensor(Tensor(3).flattened(), shape: [1], [3])
+        // A permuted view flattens in the view's order, not the buffer's.
+        let permuted = y.permuted([0, 3, 1, 2])
+        expectTensor(permuted.flattened(), shape: [2, 60], permuted.contiguous().scalars)
+        #expect(permuted.flattened()[0, 1] == y[0, 0, 1, 0])
     }
 
     @Test func permutedAndTransposed() {

@@ -1,49 +1,8 @@
 import Testing
 import DiveCore
 
-// Helpers shared by the DiveCore tests: approximate comparison, gradients of small functions,
-// seeded inputs kept away from kinks, and a naive matrix product to compare BLAS against.
-
-/// Expects `actual` to equal `expected` elementwise within `tolerance` (absolute, or relative
-/// for large values).
-func expectClose(_ actual: [Float], _ expected: [Float], tolerance: Float = 1e-5,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(actual.count == expected.count, "\(actual) vs \(expected)", sourceLocation: sourceLocation)
-    let worst = zip(actual, expected).map { Swift.abs($0 - $1) / Swift.max(1, Swift.abs($1)) }.max() ?? 0
-    #expect(worst <= tolerance, "\(actual) vs \(expected)", sourceLocation: sourceLocation)
-}
-
-/// Expects `tensor` to have `shape` and the row-major values `expected`, within `tolerance`.
-func expectTensor(_ tensor: Tensor, shape: [Int], _ expected: [Float], tolerance: Float = 1e-5,
-                  sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(tensor.shape == shape, sourceLocation: sourceLocation)
-    expectClose(tensor.scalars, expected, tolerance: tolerance, sourceLocation: sourceLocation)
-}
-
-/// The gradient autograd computes for the scalar function `f` at `input`.
-func gradient(of f: (Tensor) -> Tensor, at input: Tensor) -> [Float] {
-    let x = input.detached().requiringGrad()
-    f(x).backward()
-    return x.grad?.scalars ?? []
-}
-
-/// The gradient of `f` at the one-dimensional tensor holding `values`.
-func gradient(of f: (Tensor) -> Tensor, at values: [Float]) -> [Float] {
-    gradient(of: f, at: Tensor(values))
-}
-
-/// Seeded uniform samples in `range`, each moved at least `margin` away from every point in
-/// `kinks`, so that finite differences never straddle a kink.
-func sample(_ shape: [Int], in range: ClosedRange<Float> = -2...2, seed: UInt64,
-            awayFrom kinks: [Float] = [], by margin: Float = 0.1) -> Tensor {
-    let raw = Tensor.uniform(shape, in: range, seed: seed).scalars
-    let moved = raw.map { value in
-        var x = value
-        for kink in kinks where Swift.abs(x - kink) < margin { x = x < kink ? kink - margin : kink + margin }
-        return x
-    }
-    return Tensor(moved, shape: shape)
-}
+// Helpers of the DiveCore tests alone: inputs for max, a probe that weights every element, and a
+// naive matrix product to compare BLAS against. Those every test target uses are in DiveTestSupport.
 
 /// Distinct values at least `spacing` apart, in a seeded random order: inputs for max, where
 /// finite differences must not change which element is largest.

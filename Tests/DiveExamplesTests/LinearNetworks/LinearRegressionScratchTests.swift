@@ -9,8 +9,8 @@ import Testing
         #expect(losses[0] > losses[2])
         // Half the noise variance, 0.01² / 2 = 5e-5, is the floor; the book ends near it.
         #expect(try #require(result.number("final_loss")) < 1e-4)
-        for error in try #require(result.numbers("w_error")) { #expect(abs(error) < 0.01) }
-        #expect(abs(try #require(result.number("b_error"))) < 0.01)
+        for error in try #require(result.numbers("w_error")) { #expect(abs(error) < 0.005) }   // measured ≤ 0.0015
+        #expect(abs(try #require(result.number("b_error"))) < 0.005)   // measured 0.0008
     }
 
     @Test func oneEpochIsNotEnough() throws {

@@ -1,5 +1,6 @@
 @testable import DiveExamples
 import Dive
+import DiveTestSupport
 import Testing
 
 @Suite struct DropoutLayerTests {
@@ -30,13 +31,14 @@ import Testing
     }
 }
 
-/// Reduced runs: 8000 training images, 2000 test images, 3 epochs; loss 0.79–0.85 and test
-/// accuracy 0.60–0.74 across seeds. The book's full run reaches a test accuracy near 0.85.
+/// Reduced runs: 8000 training images, 2000 test images, 3 epochs; with the example's seed,
+/// measured train loss 0.856 and test accuracy 0.609 (loss 0.79–0.85 and accuracy 0.60–0.74
+/// across seeds). The book's full run reaches a test accuracy near 0.85.
 @Suite(.enabled(if: fashionMNISTIsAvailable, "needs Fashion-MNIST"))
 struct DropoutScratchTests {
     @Test func learnsFashionMNIST() throws {
         let result = try run("dropout-scratch", quietOptions(epochs: 3, trainingExamples: 8000, testExamples: 2000))
-        #expect(try #require(result.number("train_loss")) < 1)
-        #expect(try #require(result.number("test_acc")) > 0.5)
+        expectClose(try #require(result.number("train_loss")), 0.856, tolerance: 0.03)
+        expectClose(try #require(result.number("test_acc")), 0.609, tolerance: 0.02)
     }
 }

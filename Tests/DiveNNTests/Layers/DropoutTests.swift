@@ -7,7 +7,7 @@ import Testing
 
     @Test(arguments: [Float(0.2), 0.5, 0.9])
     func zeroesAboutPAndPreservesTheMean(_ p: Float) {
-        let y = Dropout(probability: p, seed: 1)(ones).scalars
+        let y = Dropout(probability: p, generator: RandomGenerator(seed: 1))(ones).scalars
         let zeroed = Float(y.filter { $0 == 0 }.count) / Float(y.count)
         #expect(abs(zeroed - p) < 0.01)
         let mean = y.reduce(0, +) / Float(y.count)
@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func evaluationModeIsTheIdentity() {
-        let dropout = Dropout(probability: 0.5, seed: 1)
+        let dropout = Dropout(probability: 0.5, generator: RandomGenerator(seed: 1))
         dropout.eval()
         let x = Tensor.randn([4, 6], seed: 2)
         #expect(dropout(x).scalars == x.scalars)
@@ -27,23 +27,33 @@ import Testing
 
     @Test func probabilityZeroIsTheIdentity() {
         let x = Tensor.randn([4, 6], seed: 2)
-        #expect(Dropout(probability: 0, seed: 1)(x).scalars == x.scalars)
+        #expect(Dropout(probability: 0, generator: RandomGenerator(seed: 1))(x).scalars == x.scalars)
     }
 
     @Test func theSameSeedGivesTheSameMasks() {
-        let a = Dropout(probability: 0.5, seed: 7), b = Dropout(probability: 0.5, seed: 7)
+        let a = Dropout(probability: 0.5, generator: RandomGenerator(seed: 7)), b = Dropout(probability: 0.5, generator: RandomGenerator(seed: 7))
         let x = Tensor.ones([10, 10])
         let first = a(x).scalars
         #expect(first == b(x).scalars)
         let second = a(x).scalars
         #expect(second == b(x).scalars)
         #expect(first != second, "each call draws a fresh mask")
-        #expect(Dropout(probability: 0.5, seed: 8)(x).scalars != first)
+        #expect(Dropout(probability: 0.5, generator: RandomGenerator(seed: 8))(x).scalars != first)
+    }
+
+    @Test func twoLayersMadeInTurnDropDifferentElementsAndASeededScopeRepeatsThem() {
+        let x = Tensor.ones([10, 10])
+        let (a, b) = withRandomSeed(4) { (Dropout(probability: 0.5), Dropout(probability: 0.5)) }
+        let (c, d) = withRandomSeed(4) { (Dropout(probability: 0.5), Dropout(probability: 0.5)) }
+        let (maskA, maskB) = (a(x).scalars, b(x).scalars)
+        #expect(maskA != maskB)
+        #expect(c(x).scalars == maskA)
+        #expect(d(x).scalars == maskB)
     }
 
     @Test func gradientsFlowThroughKeptElementsWithTheSameScale() {
         let x = Tensor.ones([20, 20]).requiringGrad()
-        let y = Dropout(probability: 0.25, seed: 3)(x)
+        let y = Dropout(probability: 0.25, generator: RandomGenerator(seed: 3))(x)
         y.sum().backward()
         #expect(x.grad!.scalars == y.scalars)
     }

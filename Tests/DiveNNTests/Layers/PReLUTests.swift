@@ -1,6 +1,7 @@
 import DiveCore
 import DiveNN
 import Testing
+import DiveTestSupport
 
 @Suite struct PReLUTests {
     @Test func scalesNegativesByTheLearnableSlope() {

@@ -4,13 +4,23 @@ import Testing
 
 @Suite struct SequentialTests {
     @Test func appliesLayersInOrder() {
-        let first = Linear(inputSize: 2, outputSize: 2, seed: 0)
+        let first = Linear(inputSize: 2, outputSize: 2)
         first.weight.value = Tensor([1, 0, 0, -1], shape: [2, 2])
         first.bias?.value = Tensor([0, 1])
         let model = Sequential(first, ReLU())
         #expect(model(Tensor([3, 4, -1, -2], shape: [2, 2])).scalars == [3, 0, 0, 3])
         #expect(model.count == 2)
         #expect(model[0] === first)
+    }
+
+    @Test func typedAccessGivesTheChildAsItsOwnType() async {
+        let linear = Linear(inputSize: 2, outputSize: 3)
+        let model = Sequential(Flatten(), linear)
+        #expect(model[1, as: Linear.self] === linear)
+        #expect(model[1, as: Linear.self].weight.shape == [3, 2])
+        await #expect(processExitsWith: .failure) {
+            _ = Sequential(ReLU())[0, as: Linear.self]
+        }
     }
 
     @Test func anEmptySequentialIsTheIdentity() {
@@ -23,7 +33,7 @@ import Testing
         let model = Sequential {
             Flatten()
             for size in [8, 4] {
-                Linear(inputSize: size * 2, outputSize: size, seed: UInt64(size))
+                withRandomSeed(UInt64(size)) { Linear(inputSize: size * 2, outputSize: size) }
                 ReLU()
             }
             if withDropout { Dropout(probability: 0.5) }
@@ -34,12 +44,12 @@ import Testing
     }
 
     @Test func describesItselfLikePyTorch() {
-        let model = Sequential(Flatten(), Sequential(Linear(inputSize: 4, outputSize: 2, seed: 0), ReLU()))
+        let model = Sequential(Flatten(), Sequential(Linear(inputSize: 4, outputSize: 2), ReLU()))
         #expect("\(model)" == """
             Sequential(
               (0): Flatten()
               (1): Sequential(
-                (0): Linear(inputSize: 4, outputSize: 2)
+                (0): Linear(inputSize: 4, outputSize: 2, bias: true)
                 (1): ReLU()
               )
             )

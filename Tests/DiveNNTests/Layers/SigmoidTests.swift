@@ -1,6 +1,7 @@
 import DiveCore
 import DiveNN
 import Testing
+import DiveTestSupport
 
 @Test func sigmoidLayerMatchesTheLogisticFunction() {
     let y = Sigmoid()(Tensor([0, 2, -2, 100, -100]))

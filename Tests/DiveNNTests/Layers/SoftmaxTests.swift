@@ -1,6 +1,7 @@
 import DiveCore
 import DiveNN
 import Testing
+import DiveTestSupport
 
 @Test func softmaxLayerNormalisesTheLastAxisByDefault() {
     let y = Softmax()(Tensor([0, 0, 1000, 0, 0, 0], shape: [3, 2]))

@@ -1,6 +1,7 @@
 import DiveCore
 import DiveNN
 import Testing
+import DiveTestSupport
 
 @Test func tanhLayerMatchesTheHyperbolicTangent() {
     let y = Tanh()(Tensor([0, 1, -1, 20]))

@@ -2,6 +2,7 @@ import Foundation
 import DiveCore
 import DiveNN
 import Testing
+import DiveTestSupport
 
 @Suite struct BinaryCrossEntropyTests {
     @Test func probabilitiesByHandWithLogsClampedAtMinus100() {

@@ -2,6 +2,7 @@ import Foundation
 import DiveCore
 import DiveNN
 import Testing
+import DiveTestSupport
 
 @Suite struct CrossEntropyTests {
     let logits = Tensor([1, 2, 3, 1, 1, 1], shape: [2, 3])

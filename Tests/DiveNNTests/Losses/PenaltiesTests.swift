@@ -1,6 +1,7 @@
 import DiveCore
 import DiveNN
 import Testing
+import DiveTestSupport
 
 @Suite struct PenaltiesTests {
     @Test func l2IsHalfTheSumOfSquares() {

@@ -1,6 +1,7 @@
 import DiveCore
 import DiveNN
 import Testing
+import DiveTestSupport
 
 @Suite struct RegressionLossesTests {
     let prediction = Tensor([1, 2, 3, 4], shape: [2, 2])

@@ -59,7 +59,7 @@ import Testing
         let header = #"{"bias":{"dtype":"F16","shape":[1],"data_offsets":[0,2]},"weight":{"dtype":"F16","shape":[1,1],"data_offsets":[2,4]}}"#
         let file = try Safetensors(decoding: safetensorsBytes(header: header, data: [0x00, 0xBC, 0x00, 0x38]),
                                    file: "half.safetensors")
-        let layer = Linear(inputSize: 1, outputSize: 1, seed: 0)
+        let layer = Linear(inputSize: 1, outputSize: 1)
         try layer.load(file, from: "half.safetensors")
         #expect(layer.weight.value.scalars == [0.5])
         #expect(layer.bias?.value.scalars == [-1])

@@ -11,7 +11,7 @@ import Testing
     func model(seed: UInt64) -> Sequential {
         var generator = RandomGenerator(seed: seed)
         return Sequential(Linear(inputSize: 3, outputSize: 4, generator: &generator), ReLU(),
-                          Dropout(probability: 0.5, seed: seed), Linear(inputSize: 4, outputSize: 2, generator: &generator))
+                          Dropout(probability: 0.5, generator: RandomGenerator(seed: seed)), Linear(inputSize: 4, outputSize: 2, generator: &generator))
     }
 
     /// One Adam step on `network`, so that the optimizer has moments and a step count.
@@ -29,7 +29,8 @@ import Testing
         step(original, optimizer)
         let position = TrainingPosition(history: History(epochs: [EpochRecord(epoch: 1, trainLoss: 0.5, trainAccuracy: 0.75,
                                                                                seconds: 1.5)]),
-                                        batchesDone: 3, sums: [1.5, 2, 3], seconds: 0.25)
+                                        batchesDone: 3, totals: MetricTotals(lossSum: 1.5, correct: 2, examples: 3),
+                                        seconds: 0.25)
         let path = folder.appendingPathComponent("checkpoint.safetensors").path
         try TrainingCheckpoint(model: original, optimizer: optimizer, position: position, metadata: ["run": "a"])
             .write(to: path)
