@@ -6,7 +6,7 @@ SWIFT ?= swift
 BUILD_FLAGS := -c release -Xswiftc -enable-testing
 DIVE := .build/release/dive
 
-.PHONY: deps build train test interop-venv bench clean fuzz fuzz-idx fuzz-safetensors docs
+.PHONY: deps build train test interop-venv bench clean fuzz fuzz-idx fuzz-safetensors fuzz-build docs
 
 deps:
 	@bash scripts/install-deps.sh
@@ -18,7 +18,7 @@ train: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product dive
 	$(DIVE) train $(ARGS)
 
-test: build interop-venv
+test: build interop-venv fuzz-build
 	DIVE_BINARY=$(abspath $(DIVE)) DIVE_INTEROP_PYTHON=$(abspath $(INTEROP_VENV))/bin/python \
 		$(SWIFT) test $(BUILD_FLAGS) --skip-build
 
@@ -52,15 +52,28 @@ $(FUZZ_DIR)/idx-fuzzer: $(IDX_SOURCES) Tests/Fuzz/IDXFuzzer.swift
 	@mkdir -p $(FUZZ_DIR)
 	$(FUZZ_SWIFTC) -module-name DiveData -I Sources/_DiveZlib $^ -o $@
 
-# DiveCore's C kernels: compiled apart, with a module map of their own for swiftc.
-$(FUZZ_DIR)/kernels/DiveKernels.o: Sources/_DiveKernels/DiveKernels.c Sources/_DiveKernels/include/DiveKernels.h
+# DiveCore's C kernels: every .c file in Sources/_DiveKernels, compiled apart, with a module map of
+# their own for swiftc.
+KERNEL_SOURCES := $(wildcard Sources/_DiveKernels/*.c)
+KERNEL_HEADERS := $(wildcard Sources/_DiveKernels/*.h Sources/_DiveKernels/include/*.h)
+KERNEL_OBJECTS := $(patsubst Sources/_DiveKernels/%.c,$(FUZZ_DIR)/kernels/%.o,$(KERNEL_SOURCES))
+
+$(FUZZ_DIR)/kernels/module.modulemap: $(KERNEL_HEADERS)
 	@mkdir -p $(FUZZ_DIR)/kernels
-	printf 'module _DiveKernels {\n    header "%s"\n    export *\n}\n' \
-		"$(abspath Sources/_DiveKernels/include/DiveKernels.h)" > $(FUZZ_DIR)/kernels/module.modulemap
+	printf 'module _DiveKernels {\n    umbrella "%s"\n    export *\n}\n' \
+		"$(abspath Sources/_DiveKernels/include)" > $@
+
+$(FUZZ_DIR)/kernels/%.o: Sources/_DiveKernels/%.c $(KERNEL_HEADERS)
+	@mkdir -p $(FUZZ_DIR)/kernels
 	clang -O2 -fsanitize=address -ISources/_DiveKernels/include -c $< -o $@
 
-$(FUZZ_DIR)/safetensors-fuzzer: $(SAFETENSORS_SOURCES) Tests/Fuzz/SafetensorsFuzzer.swift $(FUZZ_DIR)/kernels/DiveKernels.o
-	$(FUZZ_SWIFTC) -module-name DiveCore -I Sources/_DiveBLAS -I $(FUZZ_DIR)/kernels $^ -lopenblas -o $@
+$(FUZZ_DIR)/safetensors-fuzzer: $(SAFETENSORS_SOURCES) Tests/Fuzz/SafetensorsFuzzer.swift $(KERNEL_OBJECTS) \
+		$(FUZZ_DIR)/kernels/module.modulemap
+	$(FUZZ_SWIFTC) -module-name DiveCore -I Sources/_DiveBLAS -I $(FUZZ_DIR)/kernels \
+		$(filter-out %.modulemap,$^) -lopenblas -o $@
+
+# Builds both fuzzers without running them; `make test` does this, so that they cannot rot unseen.
+fuzz-build: $(FUZZ_DIR)/idx-fuzzer $(FUZZ_DIR)/safetensors-fuzzer
 
 clean:
 	rm -rf .build

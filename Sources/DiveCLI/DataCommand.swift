@@ -17,7 +17,9 @@ struct DataCommand: ParsableCommand {
             discussion: """
                 Files go to ~/.cache/dive/NAME unless --to says otherwise, where `dive train` finds \
                 them. A failed download leaves no partial file behind; files already present with \
-                the right checksum are kept.
+                the right checksum are kept. Every file's size is known: a server that announces \
+                or sends another is refused. Ctrl-C or SIGTERM stops the download and removes the \
+                partial files.
                 """
         )
 
@@ -30,7 +32,11 @@ struct DataCommand: ParsableCommand {
         @Option(help: ArgumentHelp("A base URL to download from instead of the dataset's official one.", valueName: "url"))
         var mirror: String?
 
+        @Option(help: ArgumentHelp("Give up after this many seconds in all.", valueName: "seconds"))
+        var timeout = 900
+
         func validate() throws {
+            guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)") }
             guard DatasetSource.named(dataset) != nil else {
                 throw ValidationError("unknown dataset '\(dataset)'; known: \(DatasetSource.all.map(\.name).joined(separator: ", "))")
             }
@@ -44,7 +50,20 @@ struct DataCommand: ParsableCommand {
             if let mirror { source = source.replacingMirrors(with: URL(string: mirror)!) }
             let target = directory ?? (NSHomeDirectory() as NSString).appendingPathComponent(".cache/dive/\(source.name)")
             let printer = ProgressPrinter()
-            let paths = try DatasetDownloader(source: source).download(to: target) { printer.show($0) }
+            let interruption = Interruption(cleaning: target, stopping: "stopping the download")
+            let paths: [String]
+            do {
+                paths = try DatasetDownloader(source: source, timeout: timeout)
+                    .download(to: target, report: { printer.show($0) }, shouldStop: { interruption.received != nil })
+            } catch {
+                switch error {
+                case .interrupted:
+                    FileHandle.standardError.write(Data("\(error)\n".utf8))
+                    Foundation.exit(interruption.exitStatus)
+                case .timedOut: throw CommandError("\(error) (--timeout \(timeout)); nothing was installed")
+                default: throw error
+                }
+            }
             print("\(source.name): \(paths.count) files in \(target)")
         }
     }

@@ -1,4 +1,5 @@
 import Dispatch
+import Dive
 import Foundation
 
 /// Turns Ctrl-C (SIGINT) and SIGTERM into a request to stop that training checks between
@@ -13,11 +14,19 @@ final class Interruption: @unchecked Sendable {
     private var sources: [any DispatchSourceSignal] = []
 
     /// Starts catching SIGINT and SIGTERM; `folder` is where temporary files are cleaned up.
-    init(cleaning folder: RunFolder) {
+    convenience init(cleaning folder: RunFolder) {
+        self.init(cleaning: folder.path, stopping: "stopping after this batch and writing a checkpoint")
+    }
+
+    /// Starts catching SIGINT and SIGTERM; the first signal prints `stopping` (what happens
+    /// next), a second removes this process's temporary files in `directory` and exits.
+    init(cleaning directory: String, stopping: String) {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)                 // delivered to the source instead
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-            source.setEventHandler { [weak self] in self?.receive(signalNumber, folder: folder) }
+            source.setEventHandler { [weak self] in
+                self?.receive(signalNumber, directory: directory, stopping: stopping)
+            }
             source.resume()
             sources.append(source)
         }
@@ -34,18 +43,17 @@ final class Interruption: @unchecked Sendable {
     /// 143 for SIGTERM).
     var exitStatus: Int32 { 128 + (received ?? SIGINT) }
 
-    private func receive(_ signalNumber: Int32, folder: RunFolder) {
+    private func receive(_ signalNumber: Int32, directory: String, stopping: String) {
         let first = lock.withLock {
             defer { firstSignal = firstSignal ?? signalNumber }
             return firstSignal == nil
         }
         guard !first else {
-            let message = "\n\(Self.name(of: signalNumber)): stopping after this batch and writing a checkpoint "
-                + "(again to quit at once)\n"
+            let message = "\n\(Self.name(of: signalNumber)): \(stopping) (again to quit at once)\n"
             FileHandle.standardError.write(Data(message.utf8))
             return
         }
-        folder.removeTemporaryFiles(of: getpid())
+        AtomicFile.removeTemporaries(in: directory, of: getpid())
         _exit(128 + signalNumber)
     }
 

@@ -1,3 +1,4 @@
+import Dive
 import Foundation
 
 /// The folder a training run writes: `config.json`, `metrics.json`, `history.csv`, `model.safetensors`.
@@ -21,6 +22,8 @@ struct RunFolder {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandError("cannot create the run folder \(path): a file of that name exists; choose another with --out")
         }
+        // What a process killed in the middle of a write (SIGKILL, power loss) left behind.
+        AtomicFile.removeStaleTemporaries(in: path)
     }
 
     /// `runs/<date-time>` in the current directory, e.g. `runs/2025-01-31-142501`.
@@ -54,24 +57,15 @@ struct RunFolder {
         }
     }
 
-    /// Removes the temporary files that atomic writes of process `pid` leave while they run
-    /// (`.NAME.PID.tmp`).
-    func removeTemporaryFiles(of pid: Int32) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".\(pid).tmp") {
-            try? FileManager.default.removeItem(atPath: file(name))
-        }
-    }
-
     /// The path of the file `name` in the folder.
     func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 
     /// Writes `text` to the file `name` atomically.
     func write(_ text: String, to name: String) throws {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: file(name)), options: .atomic)
+            try AtomicFile.write(Array(text.utf8), to: file(name))
         } catch {
-            throw CommandError("cannot write \(file(name)): \(error.localizedDescription)")
+            throw CommandError(error.description)
         }
     }
 

@@ -68,6 +68,24 @@ extension TrainCommand {
         return (command, checkpoint)
     }
 
+    /// The metadata key under which a checkpoint keeps the fingerprint of the run's data (JSON).
+    static let dataKey = "data"
+
+    /// Throws when the data just loaded is not the data the checkpoint's run trained on (other
+    /// images or labels, or other counts), naming each difference.
+    static func checkSameData(_ splits: DatasetSplits, as checkpoint: TrainingCheckpoint) throws {
+        guard let text = checkpoint.metadata[dataKey] else { return }   // written before fingerprints existed
+        guard let saved = DataFingerprint(json: text) else {
+            throw CommandError("--resume: the checkpoint's '\(dataKey)' metadata is not a data fingerprint: \(text)")
+        }
+        let differences = splits.fingerprint.differences(from: saved)
+        guard differences.isEmpty else {
+            throw CommandError("--resume: the data in \(splits.directory) is not the data the run trained on: "
+                               + differences.joined(separator: "; ")
+                               + "; point --data-dir at the run's data (config.json records its folder)")
+        }
+    }
+
     /// Throws when an option given with `--resume` changes the saved run (anything but the
     /// per-invocation options), listing every difference.
     private static func checkNoConflicts(saved: TrainCommand, resumed: TrainCommand, directory: String) throws {

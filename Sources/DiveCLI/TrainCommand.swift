@@ -72,9 +72,11 @@ struct TrainCommand: ParsableCommand {
     private func train(from checkpoint: TrainingCheckpoint?) throws {
         if let threads { ComputeThreads.set(threads) }
         let datasetName = data.dataset ?? .fashionMNIST
-        var trainSet = try datasetName.load(.train, dataDirectory: data.dataDir)
+        let splits = try datasetName.loadSplits(dataDirectory: data.dataDir)
+        if let checkpoint { try Self.checkSameData(splits, as: checkpoint) }
+        var trainSet = splits.train
         if let trainSubset { trainSet = trainSet.subset(0..<min(trainSubset, trainSet.count)) }
-        let testSet = try datasetName.load(.test, dataDirectory: data.dataDir)
+        let testSet = splits.test
         let architecture = model.architecture(inputs: trainSet.height * trainSet.width,
                                               classes: trainSet.classNames.count)
         var generator = RandomGenerator(seed: seed)
@@ -91,9 +93,11 @@ struct TrainCommand: ParsableCommand {
         try checkpoint?.restore(into: network, optimizer: optimizer, from: checkpointPath)
         // Model, optimizer buffers and checkpoints, each written beside its previous version.
         try folder.checkWritable(needing: 6 * 4 * parameterCount + 10_000_000)
-        let config = configuration(datasetName, architecture)
+        var config = configuration(datasetName, architecture)
+        config.dataDirectory = splits.directory   // the folder actually read, absolute
         try folder.writeJSON(config, to: "config.json")
-        let metadata = checkpointMetadata(architecture, datasetName, resuming: checkpoint)
+        var metadata = checkpointMetadata(architecture, datasetName, resuming: checkpoint)
+        metadata[Self.dataKey] = splits.fingerprint.json
         let interruption = Interruption(cleaning: folder)
         let progress = ProgressDisplay()
         FileHandle.standardError.write(Data("""

@@ -15,7 +15,7 @@ public enum FashionMNIST {
         name: name, classNames: classNames,
         remedies: ["`dive data download fashion-mnist`", "`apt-get install dataset-fashion-mnist`"])
 
-    /// Loads `split`, searching `dataDirectory`, then `$DIVE_DATA_DIR`, then
+    /// Loads `split` from `dataDirectory` when given, else from `$DIVE_DATA_DIR` when set, else
     /// `~/.cache/dive/fashion-mnist`, then `/usr/share/datasets/fashion-mnist`.
     ///
     /// - Parameters:
@@ -30,5 +30,16 @@ public enum FashionMNIST {
                             environment: [String: String] = ProcessInfo.processInfo.environment,
                             homeDirectory: String = NSHomeDirectory()) throws -> ImageDataset {
         try collection.load(split, dataDirectory: dataDirectory, environment: environment, homeDirectory: homeDirectory)
+    }
+
+    /// Loads both splits from one folder, found as ``load(_:dataDirectory:environment:homeDirectory:)``
+    /// finds one, and checks that their images have the same size.
+    ///
+    /// - Throws: `DatasetError` (not found, files missing from the given folder, image sizes that
+    ///   differ) or an `IDXError` (a damaged file, no images, images of no pixels).
+    public static func loadSplits(dataDirectory: String? = nil,
+                                  environment: [String: String] = ProcessInfo.processInfo.environment,
+                                  homeDirectory: String = NSHomeDirectory()) throws -> DatasetSplits {
+        try collection.loadSplits(dataDirectory: dataDirectory, environment: environment, homeDirectory: homeDirectory)
     }
 }

@@ -12,7 +12,7 @@ public enum MNIST {
     static let collection = IDXImageCollection(
         name: name, classNames: classNames, remedies: ["`dive data download mnist`"])
 
-    /// Loads `split`, searching `dataDirectory`, then `$DIVE_DATA_DIR`, then
+    /// Loads `split` from `dataDirectory` when given, else from `$DIVE_DATA_DIR` when set, else
     /// `~/.cache/dive/mnist`, then `/usr/share/datasets/mnist`.
     ///
     /// - Parameters:
@@ -27,5 +27,16 @@ public enum MNIST {
                             environment: [String: String] = ProcessInfo.processInfo.environment,
                             homeDirectory: String = NSHomeDirectory()) throws -> ImageDataset {
         try collection.load(split, dataDirectory: dataDirectory, environment: environment, homeDirectory: homeDirectory)
+    }
+
+    /// Loads both splits from one folder, found as ``load(_:dataDirectory:environment:homeDirectory:)``
+    /// finds one, and checks that their images have the same size.
+    ///
+    /// - Throws: `DatasetError` (not found, files missing from the given folder, image sizes that
+    ///   differ) or an `IDXError` (a damaged file, no images, images of no pixels).
+    public static func loadSplits(dataDirectory: String? = nil,
+                                  environment: [String: String] = ProcessInfo.processInfo.environment,
+                                  homeDirectory: String = NSHomeDirectory()) throws -> DatasetSplits {
+        try collection.loadSplits(dataDirectory: dataDirectory, environment: environment, homeDirectory: homeDirectory)
     }
 }

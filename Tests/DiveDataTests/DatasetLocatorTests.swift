@@ -14,11 +14,10 @@ import Testing
         }
     }
 
-    @Test func searchPathFollowsTheAgreedOrder() {
+    @Test func anExplicitFolderIsTheOnlyPlaceLooked() {
         let locator = DatasetLocator(name: "mnist", environment: ["DIVE_DATA_DIR": "/env"], homeDirectory: "/home/u")
-        #expect(locator.searchPath(dataDirectory: "/given").map(\.directory) == [
-            "/given", "/given/mnist", "/env", "/env/mnist", "/home/u/.cache/dive/mnist", "/usr/share/datasets/mnist",
-        ])
+        #expect(locator.searchPath(dataDirectory: "/given").map(\.directory) == ["/given", "/given/mnist"])
+        #expect(locator.searchPath(dataDirectory: nil).map(\.directory) == ["/env", "/env/mnist"])
         let plain = DatasetLocator(name: "mnist", environment: [:], homeDirectory: "/home/u")
         #expect(plain.searchPath(dataDirectory: nil).map(\.directory) == [
             "/home/u/.cache/dive/mnist", "/usr/share/datasets/mnist",
@@ -36,28 +35,43 @@ import Testing
         #expect(try locator.locate(files) == files.map { home.path + "/env/" + $0 + ".gz" })
     }
 
-    @Test func cacheIsUsedWhenNothingElseHoldsTheFiles() throws {
+    @Test func cacheIsUsedWhenNoFolderIsGiven() throws {
         put(in: home.path + "/.cache/dive/mnist", gzipped: true)
-        let locator = DatasetLocator(name: "mnist", environment: ["DIVE_DATA_DIR": other.path], homeDirectory: home.path)
+        let locator = DatasetLocator(name: "mnist", environment: [:], homeDirectory: home.path)
         #expect(try locator.locate(files) == files.map { home.path + "/.cache/dive/mnist/" + $0 + ".gz" })
     }
 
-    @Test func folderWithOnlySomeOfTheFilesIsSkipped() throws {
+    @Test func givenFolderLackingAFileIsAnErrorNotAFallBack() throws {
         home.write([], to: "given/train-images-idx3-ubyte")
         put(in: home.path + "/.cache/dive/mnist")
         let locator = DatasetLocator(name: "mnist", environment: [:], homeDirectory: home.path)
-        #expect(try locator.locate(files, dataDirectory: home.path + "/given").first
-            == home.path + "/.cache/dive/mnist/train-images-idx3-ubyte")
+        let error = #expect(throws: DatasetError.self) { try locator.locate(files, dataDirectory: home.path + "/given") }
+        #expect(error == .missingFiles(dataset: "mnist", directory: home.path + "/given", origin: "--data-dir",
+                                       missing: ["train-labels-idx1-ubyte"], folderExists: true))
+        #expect(error?.description == "mnist: \(home.path)/given (given by --data-dir) has no train-labels-idx1-ubyte[.gz]; "
+            + "no other folder is looked in when --data-dir is given")
+    }
+
+    @Test func environmentFolderLackingTheFilesIsAnErrorNotAFallBack() throws {
+        put(in: home.path + "/.cache/dive/mnist")
+        let locator = DatasetLocator(name: "mnist", environment: ["DIVE_DATA_DIR": other.path], homeDirectory: home.path)
+        let error = #expect(throws: DatasetError.self) { try locator.locate(files) }
+        #expect(error == .missingFiles(dataset: "mnist", directory: other.path, origin: "$DIVE_DATA_DIR",
+                                       missing: files, folderExists: true))
+    }
+
+    @Test func givenFolderThatDoesNotExistIsNamed() throws {
+        let locator = DatasetLocator(name: "mnist", environment: [:], homeDirectory: home.path)
+        let error = #expect(throws: DatasetError.self) { try locator.locate(files, dataDirectory: "/nonexistent") }
+        #expect(error?.description == "mnist: the folder /nonexistent given by --data-dir does not exist")
     }
 
     @Test func missingDatasetListsEveryPlaceAndHowToGetIt() throws {
         let locator = DatasetLocator(name: "no-such-dataset", remedies: ["`dive data download no-such-dataset`"],
                                      environment: [:], homeDirectory: home.path)
-        let missing = #expect(throws: DatasetError.self) { try locator.locate(files, dataDirectory: other.path) }
+        let missing = #expect(throws: DatasetError.self) { try locator.locate(files) }
         #expect(missing?.description == """
             no-such-dataset not found: no folder holds all of train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz]. Looked in:
-              \(other.path) (given directory)
-              \(other.path)/no-such-dataset (given directory)
               \(home.path)/.cache/dive/no-such-dataset (user cache)
               /usr/share/datasets/no-such-dataset (system datasets)
               $DIVE_DATA_DIR is not set
@@ -67,13 +81,11 @@ import Testing
 
     @Test func missingMNISTSaysHowToDownloadIt() throws {
         let error = #expect(throws: DatasetError.self) {
-            try MNIST.load(.test, dataDirectory: other.path, environment: ["DIVE_DATA_DIR": other.path], homeDirectory: home.path)
+            try MNIST.load(.test, environment: [:], homeDirectory: home.path)
         }
         let message = try #require(error?.description)
         #expect(message.hasPrefix("mnist not found: no folder holds all of t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]"))
-        #expect(message.contains("\(other.path) ($DIVE_DATA_DIR)"))
         #expect(message.contains("Get it with `dive data download mnist`, or point"))
-        #expect(!message.contains("is not set"))
     }
 
     @Test func fashionMNISTAlsoSuggestsTheDebianPackage() {

@@ -10,6 +10,14 @@ public enum DownloadError: Error, Equatable, CustomStringConvertible {
     case checksumMismatch(file: String, url: String, expected: String, found: String)
     /// A file or folder could not be written.
     case cannotWrite(path: String, reason: String)
+    /// The server announced (`announced`) or sent more than the file's known size.
+    case wrongSize(url: String, expected: Int64, found: Int64, announced: Bool)
+    /// The download's deadline passed, `seconds` after it started.
+    case timedOut(url: String, seconds: Int)
+    /// No data arrived for `seconds`.
+    case stalled(url: String, seconds: Int)
+    /// A signal (Ctrl-C, SIGTERM) stopped the download.
+    case interrupted(url: String)
 
     public var description: String {
         switch self {
@@ -23,6 +31,15 @@ public enum DownloadError: Error, Equatable, CustomStringConvertible {
             "\(file): checksum mismatch, expected MD5 \(expected) but found \(found) (from \(url)); nothing was installed"
         case let .cannotWrite(path, reason):
             "\(path): cannot write (\(reason))"
+        case let .wrongSize(url, expected, found, announced):
+            announced ? "\(url): the server announces \(found) bytes, expected \(expected); is it serving another file?"
+                      : "\(url): the server sent more than the expected \(expected) bytes; is it serving another file?"
+        case let .timedOut(url, seconds):
+            "\(url): timed out after \(seconds) s"
+        case let .stalled(url, seconds):
+            "\(url): timed out after \(seconds) s without receiving any data"
+        case let .interrupted(url):
+            "\(url): download interrupted; nothing was installed"
         }
     }
 }

@@ -9,6 +9,12 @@ public enum IDXError: Error, Equatable, CustomStringConvertible {
     case corruptGzip(file: String, detail: String)
     /// The gzip stream ends early, after `decompressedBytes` bytes of output.
     case truncatedGzip(file: String, decompressedBytes: Int)
+    /// Bytes that are not a gzip member follow the last member, from byte `offset` on.
+    case trailingGarbage(file: String, offset: Int, count: Int)
+    /// The file, or its decompressed contents, exceed the `limit` Dive reads.
+    case tooLarge(file: String, limit: Int)
+    /// The path names something other than a regular file (a FIFO, a device, a folder).
+    case notRegularFile(file: String, type: String)
     /// The file is shorter than its header (`expected` bytes) says it must be.
     case truncatedHeader(file: String, found: Int, expected: Int)
     /// The first four bytes are not an IDX magic number of the expected kind.
@@ -19,6 +25,10 @@ public enum IDXError: Error, Equatable, CustomStringConvertible {
     case payloadMismatch(file: String, dimensions: [Int], expectedBytes: Int, foundBytes: Int)
     /// A label is not one of the dataset's classes.
     case labelOutOfRange(file: String, index: Int, label: Int, classCount: Int)
+    /// An image file announces images with no pixels (0 rows or 0 columns).
+    case emptyImages(file: String, height: Int, width: Int)
+    /// An image file holds no images.
+    case noImages(file: String)
     /// An image file and its label file hold different numbers of examples.
     case countMismatch(imagesFile: String, images: Int, labelsFile: String, labels: Int)
 
@@ -32,6 +42,12 @@ public enum IDXError: Error, Equatable, CustomStringConvertible {
             "\(file): corrupt gzip data (\(detail)); download the file again"
         case let .truncatedGzip(file, decompressedBytes):
             "\(file): truncated gzip stream (it ends after \(decompressedBytes) decompressed bytes); download the file again"
+        case let .trailingGarbage(file, offset, count):
+            "\(file): \(count) bytes that are not gzip follow the compressed data (from byte \(offset)); download the file again"
+        case let .tooLarge(file, limit):
+            "\(file): larger than \(limit) bytes (decompressed), the most Dive reads from one IDX file"
+        case let .notRegularFile(file, type):
+            "\(file): a \(type), not a regular file; expected an IDX file"
         case let .truncatedHeader(file, found, expected):
             "\(file): truncated IDX header (\(found) bytes, expected at least \(expected))"
         case let .wrongMagic(file, found, expected, wasGzip):
@@ -42,6 +58,10 @@ public enum IDXError: Error, Equatable, CustomStringConvertible {
             "\(file): header says \(itemsDescription(dimensions)) (\(expectedBytes) bytes) but the file holds \(foundBytes)"
         case let .labelOutOfRange(file, index, label, classCount):
             "\(file): label \(label) at index \(index) is outside 0..<\(classCount)"
+        case let .emptyImages(file, height, width):
+            "\(file): images of \(height)×\(width) pixels, expected at least 1×1"
+        case let .noImages(file):
+            "\(file): holds no images, expected at least one"
         case let .countMismatch(imagesFile, images, labelsFile, labels):
             "\(imagesFile) holds \(images) images but \(labelsFile) holds \(labels) labels; they must match"
         }

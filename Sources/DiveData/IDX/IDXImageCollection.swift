@@ -24,13 +24,31 @@ struct IDXImageCollection: Sendable {
         return try Self.read(imagesAt: paths[0], labelsAt: paths[1], classNames: classNames)
     }
 
+    /// Finds both splits in one folder and reads them, checking that their images have the same size.
+    func loadSplits(dataDirectory: String?, environment: [String: String], homeDirectory: String) throws -> DatasetSplits {
+        let locator = DatasetLocator(name: name, remedies: remedies, environment: environment, homeDirectory: homeDirectory)
+        let paths = try locator.locate(Self.fileNames(for: .train) + Self.fileNames(for: .test), dataDirectory: dataDirectory)
+        let train = try Self.read(imagesAt: paths[0], labelsAt: paths[1], classNames: classNames)
+        let test = try Self.read(imagesAt: paths[2], labelsAt: paths[3], classNames: classNames)
+        guard train.height == test.height, train.width == test.width else {
+            throw DatasetError.imageSizeMismatch(trainFile: paths[0], trainSize: [train.height, train.width],
+                                                 testFile: paths[2], testSize: [test.height, test.width])
+        }
+        let folder = URL(fileURLWithPath: (paths[0] as NSString).deletingLastPathComponent).standardizedFileURL.path
+        return DatasetSplits(train: train, test: test, directory: folder)
+    }
+
     /// Reads an image file and its label file into a dataset.
     ///
-    /// - Throws: `IDXError` for a malformed file, a label outside `0..<classNames.count`, or
-    ///   image and label counts that differ.
+    /// - Throws: `IDXError` for a malformed file, no images, images of no pixels, a label
+    ///   outside `0..<classNames.count`, or image and label counts that differ.
     static func read(imagesAt imagesPath: String, labelsAt labelsPath: String,
                      classNames: [String]) throws(IDXError) -> ImageDataset {
         let images = try IDXFile.read(imagesPath, kind: .images)
+        guard images.dimensions[1] > 0, images.dimensions[2] > 0 else {
+            throw .emptyImages(file: imagesPath, height: images.dimensions[1], width: images.dimensions[2])
+        }
+        guard images.dimensions[0] > 0 else { throw .noImages(file: imagesPath) }
         let labelFile = try IDXFile.read(labelsPath, kind: .labels)
         guard images.dimensions[0] == labelFile.dimensions[0] else {
             throw .countMismatch(imagesFile: imagesPath, images: images.dimensions[0],

@@ -54,10 +54,14 @@ extension Safetensors {
         return bytes + header + data
     }
 
-    /// Writes the file atomically: to a temporary file in the same directory, then renamed over
-    /// `path`, so that a crash never leaves a truncated file in place of a good one.
+    /// Writes the file atomically (`AtomicFile`, in DiveCore): to a temporary file in the same directory,
+    /// then renamed over `path`, so that a crash never leaves a truncated file in place of a good one.
     public func write(to path: String) throws(SafetensorsError) {
-        try writeAtomically(encoded(), to: path)
+        do {
+            try AtomicFile.write(encoded(), to: path)
+        } catch {
+            throw .io(file: path, reason: error.problem)
+        }
     }
 
     private static func headerJSON(entries: [String: HeaderEntry], metadata: [String: String]) -> String {
@@ -67,39 +71,6 @@ extension Safetensors {
         if !metadata.isEmpty { object["__metadata__"] = .metadata(metadata) }
         // Encoding strings, integers and string maps cannot fail.
         return String(decoding: try! encoder.encode(object), as: UTF8.self)
-    }
-}
-
-/// Writes `bytes` to a temporary file next to `path`, flushes it to the disk, then renames it to
-/// `path`: a crash, a signal or a full disk leaves either the old file or the new one, never a
-/// truncated one (and no temporary file when the write itself fails).
-func writeAtomically(_ bytes: [UInt8], to path: String) throws(SafetensorsError) {
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent()
-        .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard descriptor >= 0 else {
-        throw .io(file: path, reason: "cannot write: \(String(cString: strerror(errno)))")
-    }
-    let failure: Int32 = bytes.withUnsafeBytes { raw in
-        var written = 0
-        while written < raw.count {
-            let count = write(descriptor, raw.baseAddress! + written, raw.count - written)
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { return count < 0 ? errno : EIO }
-            written += count
-        }
-        return fsync(descriptor) == 0 ? 0 : errno
-    }
-    close(descriptor)
-    guard failure == 0 else {
-        unlink(temporary)
-        throw .io(file: path, reason: "cannot write: \(String(cString: strerror(failure)))")
-    }
-    guard rename(temporary, path) == 0 else {
-        let reason = String(cString: strerror(errno))
-        unlink(temporary)
-        throw .io(file: path, reason: "cannot replace the file: \(reason)")
     }
 }
 

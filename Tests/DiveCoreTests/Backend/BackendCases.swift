@@ -1,4 +1,5 @@
 @testable import DiveCore
+import DiveTestSupport
 
 // What the backend agreement test runs beyond the gradient probes: sizes that reach the CPU
 // backend's other paths (BLAS, the small-dimension GEMM kernels split across threads, SIMD

@@ -1,5 +1,6 @@
 import Testing
 @testable import DiveCore
+import DiveTestSupport
 
 // The reference backend is the oracle: every op, forward and backward, must give the CPU
 // backend's result on it. The op lists are `CaseIterable`, so a new op cannot be left out.
@@ -69,7 +70,13 @@ func unaryPrimitiveAgreesWithTheReferenceBackend(_ op: UnaryOp) {
 
 @Test(arguments: BinaryOp.allCases)
 func binaryPrimitiveAgreesWithTheReferenceBackend(_ op: BinaryOp) {
-    let a = sample([4, 5], in: 0.5...2, seed: 501).T, b = sample([4, 1], in: 0.5...2, seed: 502)
+    // Signed, with exact zeros (for select and the comparisons) and zeros shared with `b` (for
+    // isEqual); positive for power, whose negative bases give NaN; no zero divisor.
+    let raw = sample([4, 5], in: op == .power ? 0.5...2 : -2...2, seed: 501)
+    let a = (op == .power ? raw : raw * raw.abs().isGreater(than: 0.5)).T
+    // `b` is a column, [5, 1], stretched along the second axis of the [5, 4] result.
+    let b = op == .power ? sample([5, 1], in: 0.5...2, seed: 502)
+        : Tensor([op == .divide ? 0.5 : 0, 1.5, -0.7, 0.9, -1.2], shape: [5, 1])
     let shape = [5, 4]
     let results = [Backends.cpu, Backends.reference].map { backend in
         primitiveResult(count: 20, on: backend) {
@@ -89,4 +96,36 @@ func reducePrimitiveAgreesWithTheReferenceBackend(_ op: ReduceOp) {
         }
         expectClose(results[0], results[1], tolerance: backendTolerance)
     }
+}
+
+// MARK: - A whole training step
+
+/// Three Adam steps of a 20-16-5 MLP (linear, ReLU, linear, softmax-cross-entropy) on `backend`:
+/// the losses, then every weight afterwards.
+private func trainingSteps(on backend: any Backend) -> [Float] {
+    withBackend(backend) {
+        var parameters = [sample([16, 20], in: -0.3...0.3, seed: 600), sample([16], seed: 601),
+                          sample([5, 16], in: -0.3...0.3, seed: 602), sample([5], seed: 603)]
+        var means = parameters.map { $0.zerosLike() }, squares = parameters.map { $0.zerosLike() }
+        var losses: [Float] = []
+        for step in 1...3 {
+            let p = parameters.map { $0.requiringGrad() }
+            let x = sample([8, 20], seed: 610 + UInt64(step)), labels = (0..<8).map { ($0 + step) % 5 }
+            let loss = x.linear(weight: p[0], bias: p[1]).relu().linear(weight: p[2], bias: p[3])
+                .softmaxCrossEntropy(labels: labels).mean()
+            loss.backward()
+            losses.append(loss.item())
+            withoutGradients {
+                for i in parameters.indices {
+                    parameters[i].adamStep(gradient: p[i].grad!, mean: &means[i], squares: &squares[i], step: step,
+                                           learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
+                }
+            }
+        }
+        return losses + parameters.flatMap(\.scalars)
+    }
+}
+
+@Test func trainingStepsAgreeWithTheReferenceBackend() {
+    expectClose(trainingSteps(on: Backends.cpu), trainingSteps(on: Backends.reference), tolerance: backendTolerance)
 }

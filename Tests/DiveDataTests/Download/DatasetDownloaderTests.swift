@@ -12,7 +12,7 @@ import Testing
 
     func source(at server: LoopbackHTTPServer, md5s: [String]? = nil) -> DatasetSource {
         let remote = zip(files, md5s ?? files.map { MD5.hexDigest(of: $0.1) }).map {
-            DatasetSource.RemoteFile(name: $0.0.0, md5: $0.1)
+            DatasetSource.RemoteFile(name: $0.0.0, md5: $0.1, size: Int64($0.0.1.count))
         }
         return DatasetSource(name: "tiny", mirrors: [server.baseURL.appendingPathComponent("data/")], files: remote)
     }
@@ -70,9 +70,9 @@ import Testing
     }
 
     @Test func droppedConnectionIsAnErrorAndNothingIsInstalled() throws {
-        let body = files[0].1 + [UInt8](repeating: 1, count: 50_000)
+        let body = files[0].1
         let server = try LoopbackHTTPServer(routes: routes(replacing: "/data/\(files[0].0)",
-                                                           with: .dropAfter(body, sentBytes: 20_000)))
+                                                           with: .dropAfter(body, sentBytes: body.count / 2)))
         let error = #expect(throws: DownloadError.self) {
             try DatasetDownloader(source: source(at: server)).download(to: folder.path)
         }
@@ -99,6 +99,93 @@ import Testing
         try DatasetDownloader(source: source(at: server)).download(to: target)
         #expect(try FileManager.default.contentsOfDirectory(atPath: target).sorted() == files.map(\.0).sorted())
     }
+
+    @Test func serverDrippingBytesTimesOutAtTheDeadlineAndLeavesNothing() throws {
+        let server = try LoopbackHTTPServer(routes: routes(replacing: "/data/\(files[0].0)",
+                                                           with: .drip(files[0].1, interval: 0.5)))
+        let start = Date()
+        let error = #expect(throws: DownloadError.self) {
+            try DatasetDownloader(source: source(at: server), timeout: 2).download(to: folder.path)
+        }
+        #expect(error == .timedOut(url: server.baseURL.absoluteString + "data/" + files[0].0, seconds: 2))
+        #expect(error?.description.hasSuffix("timed out after 2 s") == true)
+        #expect(Date().timeIntervalSince(start) < 15)   // a bound for a hang, not a timing measurement
+        #expect(folder.fileNames.isEmpty)
+    }
+
+    @Test func silentServerIsGivenUpAfterTheStallTimeout() throws {
+        let server = try LoopbackHTTPServer(routes: routes(replacing: "/data/\(files[0].0)",
+                                                           with: .drip(files[0].1, interval: 30)))
+        let error = #expect(throws: DownloadError.self) {
+            try DatasetDownloader(source: source(at: server), timeout: 60, stallTimeout: 1).download(to: folder.path)
+        }
+        #expect(error == .stalled(url: server.baseURL.absoluteString + "data/" + files[0].0, seconds: 1))
+        #expect(error?.description.contains("timed out after 1 s without receiving any data") == true)
+        #expect(folder.fileNames.isEmpty)
+    }
+
+    @Test func announcedLengthOtherThanTheKnownSizeIsRefusedBeforeTheBody() throws {
+        let server = try LoopbackHTTPServer(routes: routes(replacing: "/data/\(files[0].0)",
+                                                           with: .claiming(length: 3_000_000_000, body: files[0].1)))
+        let error = #expect(throws: DownloadError.self) {
+            try DatasetDownloader(source: source(at: server)).download(to: folder.path)
+        }
+        #expect(error == .wrongSize(url: server.baseURL.absoluteString + "data/" + files[0].0,
+                                    expected: Int64(files[0].1.count), found: 3_000_000_000, announced: true))
+        #expect(folder.fileNames.isEmpty)
+    }
+
+    @Test func bodyLongerThanTheKnownSizeIsCutOff() throws {
+        let body = files[0].1 + [UInt8](repeating: 7, count: 2_000_000)
+        let server = try LoopbackHTTPServer(routes: routes(replacing: "/data/\(files[0].0)", with: .unannounced(body)))
+        let error = #expect(throws: DownloadError.self) {
+            try DatasetDownloader(source: source(at: server)).download(to: folder.path)
+        }
+        guard case .wrongSize(_, let expected, let found, announced: false)? = error else {
+            Issue.record("expected wrongSize, got \(String(describing: error))")
+            return
+        }
+        #expect(expected == Int64(files[0].1.count) && found > expected && found < Int64(body.count))
+        #expect(folder.fileNames.isEmpty)
+    }
+
+    @Test func stopRequestInterruptsTheTransferAndLeavesNothing() throws {
+        let server = try LoopbackHTTPServer(routes: routes(replacing: "/data/\(files[1].0)",
+                                                           with: .drip(files[1].1, interval: 0.2)))
+        let stop = StopFlag(), dripping = files[1].0
+        let error = #expect(throws: DownloadError.self) {
+            try DatasetDownloader(source: source(at: server)).download(to: folder.path, report: { event in
+                if case .progress(let file, _, _) = event, file == dripping { stop.set() }
+            }, shouldStop: { stop.isSet })
+        }
+        #expect(error == .interrupted(url: server.baseURL.absoluteString + "data/" + files[1].0))
+        #expect(folder.fileNames.isEmpty)   // neither the finished first file nor the partial second
+    }
+
+    @Test func staleTemporaryOfAKilledDownloadIsRemoved() throws {
+        let server = try LoopbackHTTPServer(routes: routes())
+        let stale = ".\(files[0].0).\(deadProcessIdentifier()).tmp"
+        folder.write([1, 2, 3], to: stale)
+        try DatasetDownloader(source: source(at: server)).download(to: folder.path)
+        #expect(folder.fileNames == files.map(\.0).sorted())
+    }
+}
+
+/// A flag set from one thread and read from another.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
+}
+
+/// The identifier of a process that has ended: a child that exits at once.
+private func deadProcessIdentifier() -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/true")
+    try? process.run()
+    process.waitUntilExit()
+    return process.processIdentifier
 }
 
 /// Collects the names of verified files from the downloader's events.

@@ -15,6 +15,12 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         case ok([UInt8])
         /// Announce the whole body, send only its first `sentBytes` bytes, then close.
         case dropAfter([UInt8], sentBytes: Int)
+        /// Announce `length` bytes whatever the body holds, send the body, then close.
+        case claiming(length: Int, body: [UInt8])
+        /// 200 without a Content-Length: the body, then close.
+        case unannounced([UInt8])
+        /// Announce the body, then send it one byte every `interval` seconds (until the server stops).
+        case drip([UInt8], interval: TimeInterval)
     }
 
     let port: UInt16
@@ -104,6 +110,16 @@ private final class Core: @unchecked Sendable {
             send(connection, header(status: "200 OK", length: body.count) + body)
         case .dropAfter(let body, let sentBytes)?:
             send(connection, header(status: "200 OK", length: body.count) + body.prefix(sentBytes))
+        case .claiming(let length, let body)?:
+            send(connection, header(status: "200 OK", length: length) + body)
+        case .unannounced(let body)?:
+            send(connection, Array("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n".utf8) + body)
+        case .drip(let body, let interval)?:
+            send(connection, header(status: "200 OK", length: body.count))
+            for byte in body where !lock.withLock({ stopped }) {
+                Thread.sleep(forTimeInterval: interval)
+                guard send(connection, [byte]) else { return }
+            }
         case nil:
             let body = Array("not found\n".utf8)
             send(connection, header(status: "404 Not Found", length: body.count) + body)
@@ -114,13 +130,16 @@ private final class Core: @unchecked Sendable {
         Array("HTTP/1.1 \(status)\r\nContent-Length: \(length)\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n".utf8)
     }
 
-    private func send(_ connection: Int32, _ bytes: [UInt8]) {
+    /// Sends `bytes`; false when the client has gone.
+    @discardableResult
+    private func send(_ connection: Int32, _ bytes: [UInt8]) -> Bool {
         var sent = 0
         while sent < bytes.count {
-            let n = bytes[sent...].withUnsafeBytes { write(connection, $0.baseAddress!, $0.count) }
-            guard n > 0 else { return }
+            let n = bytes[sent...].withUnsafeBytes { Glibc.send(connection, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { return false }
             sent += n
         }
+        return true
     }
 }
 

@@ -1,0 +1,1 @@
+../../DiveDataTests/Support/LoopbackHTTPServer.swift
