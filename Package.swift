@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "_DiveZlib", path: "Sources/_DiveZlib"),
         // oneDNN (Debian: libdnnl-dev) runs the matrix products on Linux; macOS keeps Accelerate.
         .systemLibrary(name: "_DiveDNNL", path: "Sources/_DiveDNNL"),
+        .systemLibrary(name: "_DiveCairo", path: "Sources/_DiveCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
         .target(name: "_DiveKernels"),
         .target(
             name: "DiveCore",
@@ -37,7 +39,7 @@ let package = Package(
         .target(name: "DiveOptim", dependencies: ["DiveNN"]),
         .target(name: "DiveData", dependencies: ["DiveCore", "_DiveKernels", "_DiveZlib"]),
         .target(name: "DiveTrain", dependencies: ["DiveNN", "DiveOptim", "DiveData"]),
-        .target(name: "DivePlot", dependencies: ["DiveCore", "_DiveZlib"]),
+        .target(name: "DivePlot", dependencies: ["DiveCore", "_DiveCairo"]),
         .target(name: "DiveExport", dependencies: ["DiveNN"]),
         .target(name: "Dive", dependencies: ["DiveCore", "DiveNN", "DiveOptim", "DiveData", "DiveTrain", "DivePlot",
                                              "DiveExport"]),
@@ -63,11 +65,11 @@ let package = Package(
         .testTarget(name: "DiveOptimTests", dependencies: ["DiveOptim", "DiveTestSupport"]),
         .testTarget(name: "DiveDataTests", dependencies: ["DiveData", "DiveTestSupport"]),
         .testTarget(name: "DiveTrainTests", dependencies: ["DiveTrain", "DiveTestSupport"]),
-        .testTarget(name: "DivePlotTests", dependencies: ["DivePlot", "DiveTestSupport"]),
+        .testTarget(name: "DivePlotTests", dependencies: ["DivePlot", "_DiveCairo", "DiveTestSupport"]),
         .testTarget(name: "DiveExamplesTests", dependencies: ["DiveExamples", "DiveTestSupport"]),
         .testTarget(
             name: "DiveCLITests",
-            dependencies: ["Dive", "DiveTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Dive", "_DiveCairo", "DiveTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "DiveExportTests", dependencies: ["DiveExport"]),
         .testTarget(

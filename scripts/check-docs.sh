@@ -14,8 +14,11 @@ mkdir -p "$graphs"
 modules="$build/Modules"
 [ -d "$modules" ] || modules="$build"
 target="$(swift -print-target-info | python3 -c 'import json, sys; print(json.load(sys.stdin)["target"]["triple"])')"
-# The C modules DiveCore and DiveData import: two module maps in the sources, one SwiftPM made.
-c_modules=(-I "$repo/Sources/_DiveBLAS" -I "$repo/Sources/_DiveZlib" -I "$build/_DiveKernels.build")
+# The C modules Dive's targets import: module maps in the sources (cairo's headers where pkg-config
+# says), and the one SwiftPM made for the kernels.
+c_modules=(-I "$repo/Sources/_DiveBLAS" -I "$repo/Sources/_DiveZlib" -I "$repo/Sources/_DiveDNNL"
+           -I "$repo/Sources/_DiveCairo" -I "$build/_DiveKernels.build")
+for flag in $(pkg-config --cflags-only-I cairo 2>/dev/null); do c_modules+=(-Xcc "$flag"); done
 for module in DiveCore DiveNN DiveOptim DiveData DiveTrain DivePlot DiveExport Dive; do
     swift-symbolgraph-extract -module-name "$module" -target "$target" -I "$modules" "${c_modules[@]}" \
         -minimum-access-level public -output-dir "$graphs"

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Installs the system packages Dive needs on Debian/Ubuntu, skipping quickly when they are present:
-# oneDNN and OpenBLAS (matrix products), zlib (gzip and PNG), the Fashion-MNIST dataset, python3-venv
-# when Python cannot make virtual environments, and Chromium with its driver and Selenium (for
-# Debian's /usr/bin/python3) for the playground's browser tests.
+# oneDNN and OpenBLAS (matrix products), zlib (gzip), cairo and DejaVu Sans (the figures), the
+# Fashion-MNIST dataset, python3-venv when Python cannot make virtual environments, and Chromium with
+# its driver and Selenium (for Debian's /usr/bin/python3) for the report's rendering test and the
+# playground's browser tests.
 set -euo pipefail
 
-packages=(libopenblas-dev libdnnl-dev zlib1g-dev dataset-fashion-mnist)
+packages=(libopenblas-dev libdnnl-dev zlib1g-dev libcairo2-dev fonts-dejavu-core dataset-fashion-mnist)
 packages+=(chromium chromium-driver python3-selenium)
 
 if [ "$(uname -s)" = Darwin ]; then
-    exit 0  # macOS: Accelerate and zlib come with the system; get data with `dive data download`.
+    # macOS: Accelerate and zlib come with the system; get data with `dive data download`.
+    command -v brew >/dev/null && ! brew list cairo >/dev/null 2>&1 && brew install cairo
+    exit 0
 fi
 
 # python3 with venv, for the PyTorch interop tests' environment (scripts/interop-venv.sh).

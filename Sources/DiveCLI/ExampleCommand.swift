@@ -52,7 +52,10 @@ struct ExampleCommand: ParsableCommand {
         if list { return }
         guard let name else { throw ValidationError("name an example, or pass --list to see them") }
         guard let example = Examples.named(name) else {
-            throw ValidationError("unknown example '\(name)'; known: \(Examples.names.joined(separator: ", "))")
+            let close = Examples.names.filter { $0.hasPrefix(name) || (name.count >= 3 && $0.contains(name)) }
+                .sorted { $0.count < $1.count }
+            let hint = close.isEmpty ? "" : "did you mean \(close.joined(separator: " or "))? "
+            throw ValidationError("unknown example '\(name)'; \(hint)known: \(Examples.names.joined(separator: ", "))")
         }
         for (option, value) in [("--epochs", epochs), ("--train-size", trainSize), ("--test-size", testSize),
                                 ("--hidden", hidden)] {
@@ -78,9 +81,11 @@ struct ExampleCommand: ParsableCommand {
             return
         }
         let example = Examples.named(name!)!
+        let folder = out ?? "runs/examples/\(example.name)"
+        try Self.checkWritable(folder)
         let options = ExampleOptions(
             epochs: epochs, trainingExamples: trainSize, testExamples: testSize, hiddenUnits: hidden,
-            outputDirectory: out ?? "runs/examples/\(example.name)", seed: seed, dataDirectory: dataDir,
+            outputDirectory: folder, seed: seed, dataDirectory: dataDir,
             printer: json ? .standardError : .standardOutput)
         options.print("\(example.name): \(example.bookSection)")
         let result = try example.run(options)
@@ -89,5 +94,21 @@ struct ExampleCommand: ParsableCommand {
         } else if !result.files.isEmpty {
             print("figures: \(result.files.filter { $0.hasSuffix(".svg") }.joined(separator: ", ")) (and .png)")
         }
+    }
+
+    /// Creates `folder` when missing and checks that files can be written in it, so that an
+    /// example fails before its work rather than when it saves its figures.
+    static func checkWritable(_ folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CommandError("cannot create the output folder \(folder) (\(error.localizedDescription)); "
+                               + "choose another with --out")
+        }
+        let probe = (folder as NSString).appendingPathComponent(".write-test-\(getpid())")
+        guard FileManager.default.createFile(atPath: probe, contents: Data()) else {
+            throw CommandError("the output folder \(folder) is not writable; choose another with --out")
+        }
+        try? FileManager.default.removeItem(atPath: probe)
     }
 }

@@ -13,22 +13,16 @@ struct RunPictures {
     /// The curves chart of the history so far, for the live terminal chart: train loss, train
     /// accuracy and test accuracy against the epoch.
     static func terminalChart(of history: History, usesColor: Bool) -> [String] {
-        let epochs = history.epochs.map { Double($0.epoch) }
-        let series = [
-            Series(history.epochs.map(\.trainLoss), label: "train loss"),
-            Series(history.epochs.map(\.trainAccuracy), label: "train acc"),
-            Series(history.epochs.map { $0.testAccuracy ?? .nan }, label: "test acc"),
-        ]
-        return TerminalChart(x: epochs, series: series, width: 72, height: 12, usesColor: usesColor).lines()
+        TerminalChart.trainingCurves(history, usesColor: usesColor).lines()
     }
 
-    /// Writes `curves.svg`/`.png` from the run's `history.csv`, `predictions.png`/`.svg` for the
-    /// first test images, and `report.html`; returns the paths written.
-    func write(model: any Layer, testSet: ImageDataset, configuration: [(name: String, value: String)],
-               metrics: [(name: String, value: String)]) throws -> [String] {
-        let history = try HistoryFile(contentsOf: folder.file("history.csv"))
+    /// Writes `curves.svg`/`.png` and `predictions.svg`/`.png` for the first test images, and
+    /// `report.html`; returns the paths written.
+    func write(model: any Layer, testSet: ImageDataset, history: History, configuration: RunConfiguration,
+               metrics: RunMetrics) throws -> [String] {
         let curves = LineChart.trainingCurves(history)
-        let predictions = predictionGrid(model: model, testSet: testSet)
+        let first = testSet.batch(at: Array(0..<min(Self.predictionCount, testSet.count)))
+        let predictions = ImageGrid.predictions(of: testSet, predicted: predict(model, inputs: first.inputs))
         var written: [String] = []
         for (figure, name) in [(curves, "curves") as (any Figure, String), (predictions, "predictions")] {
             for format in ["svg", "png"] {
@@ -37,33 +31,10 @@ struct RunPictures {
                 written.append(path)
             }
         }
-        let table = ReportTable(
-            columns: ["epoch", "train loss", "train acc", "test loss", "test acc", "seconds"],
-            rows: history.rows.map { row in
-                [String(row.epoch)] + [row.trainLoss, row.trainAccuracy, row.testLoss, row.testAccuracy]
-                    .map { String(format: "%.4f", $0) } + [String(format: "%.1f", row.epochSeconds)]
-            })
-        let report = HTMLReport(
-            title: "Dive training run", metrics: metrics,
-            figures: [ReportFigure(curves, caption: "Training curves: loss and accuracy per epoch"),
-                      ReportFigure(predictions, caption: "The first \(Self.predictionCount) test images: true label above predicted label; wrong predictions in red", asPNG: true)],
-            configuration: configuration, table: table)
+        let report = RunReport(history: history, configuration: configuration, metrics: metrics, date: Date())
+            .page(curves: curves, predictions: predictions)
         let reportPath = folder.file("report.html")
         try report.write(to: reportPath)
         return written + [reportPath]
-    }
-
-    /// The first test images titled "true\npredicted", wrong predictions highlighted.
-    private func predictionGrid(model: any Layer, testSet: ImageDataset) -> ImageGrid {
-        let count = min(Self.predictionCount, testSet.count)
-        let indices = Array(0..<count)
-        let predicted = predict(model, inputs: testSet.batch(at: indices).inputs)
-        let cells = indices.map { i in
-            ImageGrid.Cell(
-                image: GrayscaleImage(width: testSet.width, height: testSet.height, pixels: testSet.image(at: i)),
-                title: testSet.classNames[testSet.labels[i]] + "\n" + testSet.classNames[predicted[i]],
-                isHighlighted: predicted[i] != testSet.labels[i])
-        }
-        return ImageGrid(cells: cells, columns: 6, scale: 3)
     }
 }

@@ -137,9 +137,8 @@ extension TrainCommand {
         let metrics = summary(of: history, architecture: architecture, parameters: network.parameterCount, folder: folder)
         try folder.writeJSON(metrics, to: "metrics.json")
         let pictures = try RunPictures(folder: folder).write(
-            model: network, testSet: datasets.test,
-            configuration: RunFolder.pairs(of: configuration(datasets, architecture)),
-            metrics: RunFolder.pairs(of: metrics, leading: ["test_acc", "train_acc", "train_loss", "test_loss"]))
+            model: network, testSet: datasets.test, history: history,
+            configuration: configuration(datasets, architecture), metrics: metrics)
         if json {
             print(RunFolder.json(metrics, pretty: false))
         } else {

@@ -9,7 +9,9 @@ import Foundation
 /// result["w_error"] = .numbers([0.0004, -0.0002])
 /// result.json()   // {"final_loss":4.9e-05,"w_error":[0.0004,-0.0002]}
 /// ```
-public struct ExampleResult: Sendable, Equatable, Encodable {
+/// `json()` is its only writer: it keeps the entries in the order they were set, which a keyed
+/// `Encodable` container cannot promise.
+public struct ExampleResult: Sendable, Equatable {
     /// The results as (key, value) pairs, in the order they were set; keys are unique.
     public private(set) var entries: [(key: String, value: ResultValue)] = []
     /// The files the example wrote (figures), in the order written.
@@ -53,25 +55,10 @@ public struct ExampleResult: Sendable, Equatable, Encodable {
     public static func == (lhs: ExampleResult, rhs: ExampleResult) -> Bool {
         lhs.files == rhs.files && lhs.entries.elementsEqual(rhs.entries) { $0.key == $1.key && $0.value == $1.value }
     }
-
-    /// Encodes the entries (and `files`) as one keyed container, for any `Encoder`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: ResultKey.self)
-        for (key, value) in entries { try container.encode(value, forKey: ResultKey(key)) }
-        if !files.isEmpty { try container.encode(files, forKey: ResultKey("files")) }
-    }
-
-    private struct ResultKey: CodingKey {
-        let stringValue: String
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.init(stringValue) }
-        var intValue: Int? { nil }
-        init?(intValue: Int) { nil }
-    }
 }
 
 /// One value of an ``ExampleResult``: a number, a count, a text, a yes/no, or a list of them.
-public enum ResultValue: Sendable, Equatable, Encodable {
+public enum ResultValue: Sendable, Equatable {
     /// A measured figure (a loss, an accuracy, a weight).
     case number(Double)
     /// A count or an index.
@@ -133,18 +120,6 @@ public enum ResultValue: Sendable, Equatable, Encodable {
         case let .flag(value): "\(value)"
         case let .list(values): "[" + values.map(\.json).joined(separator: ",") + "]"
         case let .text(value): Self.quoted(value)
-        }
-    }
-
-    /// Encodes the bare value (a number, string, bool or array).
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case let .number(value): try container.encode(value)
-        case let .integer(value): try container.encode(value)
-        case let .text(value): try container.encode(value)
-        case let .flag(value): try container.encode(value)
-        case let .list(values): try container.encode(values)
         }
     }
 

@@ -29,15 +29,6 @@ public struct Color: Hashable, Sendable {
         }.joined()
     }
 
-    /// This colour laid over `background` with opacity `coverage` in `[0, 1]`.
-    func blended(over background: Color, coverage: Float) -> Color {
-        func mix(_ top: UInt8, _ bottom: UInt8) -> UInt8 {
-            UInt8(Float(bottom) + (Float(top) - Float(bottom)) * coverage + 0.5)
-        }
-        return Color(red: mix(red, background.red), green: mix(green, background.green),
-                     blue: mix(blue, background.blue))
-    }
-
     /// Pure white, the default background.
     public static let white = Color(hex: 0xFFFFFF)
     /// Pure black.

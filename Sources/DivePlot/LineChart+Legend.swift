@@ -1,6 +1,4 @@
 extension LineChart {
-    /// Height of one legend entry, in pixels.
-    private static let legendRowHeight = 24.0
     /// Length of the line sample in front of each label.
     private static let legendSampleLength = 28.0
 
@@ -10,11 +8,12 @@ extension LineChart {
     func legendItems(plot: Rect, avoiding curves: [[Point]]) -> [Scene.Item] {
         let entries = series.indices.filter { !series[$0].label.isEmpty }
         guard !entries.isEmpty else { return [] }
-        let scale = ChartLayout.textScale
-        let labelWidth = entries.map { BitmapFont.width(of: series[$0].label, scale: scale) }.max() ?? 0
-        let boxWidth = 8 + Self.legendSampleLength + 8 + labelWidth + 10
-        let boxHeight = Double(entries.count) * Self.legendRowHeight + 8
-        let inset = 10.0
+        let font = Font.body
+        let rowHeight = font.size * 1.5, pad = font.size * 0.4, gap = font.size * 0.8
+        let labelWidth = entries.map { font.width(of: series[$0].label) }.max() ?? 0
+        let boxWidth = (pad + Self.legendSampleLength + gap + labelWidth + pad).rounded(.up)
+        let boxHeight = (Double(entries.count) * rowHeight + 2 * pad - font.size * 0.5).rounded(.up)
+        let inset = 8.0
         let left = plot.x + inset, right = plot.maxX - inset - boxWidth
         let top = plot.y + inset, bottom = plot.maxY - inset - boxHeight
         let corners = [Point(x: right, y: top), Point(x: left, y: top), Point(x: left, y: bottom), Point(x: right, y: bottom)]
@@ -25,18 +24,18 @@ extension LineChart {
         } ?? corners[0]
         let box = Rect(x: best.x.rounded(), y: best.y.rounded(), width: boxWidth, height: boxHeight)
 
-        var items: [Scene.Item] = [
-            .rectangle(box, fill: Color(hex: 0xCCCCCC)),
-            .rectangle(Rect(x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2), fill: .white),
-        ]
+        var items: [Scene.Item] = [.rectangle(box, fill: .white, stroke: Color(hex: 0xCCCCCC), cornerRadius: 3)]
         for (row, index) in entries.enumerated() {
-            let rowTop = box.y + 4 + Double(row) * Self.legendRowHeight
-            let middle = rowTop + 3 + Double(BitmapFont.capHeight * scale) / 2
-            items.append(.line(points: [Point(x: box.x + 8, y: middle), Point(x: box.x + 8 + Self.legendSampleLength, y: middle)],
-                               color: color(ofSeries: index), width: series[index].lineWidth,
+            let middle = box.y + pad + font.size / 2 + Double(row) * rowHeight
+            let start = Point(x: box.x + pad, y: middle), end = Point(x: box.x + pad + Self.legendSampleLength, y: middle)
+            items.append(.line(points: [start, end], color: color(ofSeries: index), width: series[index].lineWidth,
                                style: series[index].style, clip: nil))
-            items.append(.text(series[index].label, position: Point(x: box.x + 16 + Self.legendSampleLength, y: rowTop + 3),
-                               scale: scale, color: .ink, anchor: .start, rotated: false))
+            if hasMarkers(series: index) {
+                items.append(.marker(center: Point(x: (start.x + end.x) / 2, y: middle), radius: markerRadius(series: index),
+                                     color: color(ofSeries: index), clip: nil))
+            }
+            items.append(.text(series[index].label, baseline: Point(x: end.x + gap, y: middle + font.capHeight / 2),
+                               font: font, color: .ink, anchor: .start, rotated: false))
         }
         return items
     }

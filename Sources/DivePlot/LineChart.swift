@@ -3,11 +3,13 @@
 ///
 /// ```swift
 /// let x = Array(stride(from: Float(-8), through: 8, by: 0.1))
-/// let chart = LineChart(x: x, series: [Series(x.map { max($0, 0) }, label: "relu")],
-///                       xLabel: "x", yLabel: "relu(x)")
+/// let chart = LineChart(x: x, series: [Series(x.map { max($0, 0) }, label: "ReLU")],
+///                       title: "ReLU", xLabel: "x", yLabel: "ReLU(x)")
 /// try chart.write(to: "relu.svg")
 /// ```
-/// Without limits, x spans the data exactly and y the data plus a 5% margin each side.
+/// Without limits, each axis spans the data plus a 5% margin each side, as matplotlib's does.
+/// A series with few points (at most `markerLimit`) gets a marker at each point, so a one-epoch
+/// run still shows its values.
 public struct LineChart: Figure, Hashable {
     /// The x values shared by every series that has none of its own.
     public var x: [Double]
@@ -25,9 +27,11 @@ public struct LineChart: Figure, Hashable {
     public var yLimits: ClosedRange<Double>?
     /// Linear or logarithmic y axis.
     public var yScale: AxisScale
-    /// Figure width in pixels (640 by default).
+    /// Whether x ticks fall on whole numbers only (epochs, counts).
+    public var xTicksAreIntegers: Bool
+    /// Figure width in pixels of 1/100 inch (640 by default, matplotlib's 6.4 inches).
     public var width: Int
-    /// Figure height in pixels (420 by default).
+    /// Figure height in pixels (480 by default, matplotlib's 4.8 inches).
     public var height: Int
     /// Whether light grid lines are drawn at the ticks (on by default, as `d2l.set_axes` does).
     public var showsGrid: Bool
@@ -39,7 +43,7 @@ public struct LineChart: Figure, Hashable {
     public init<X: BinaryFloatingPoint>(
         x: [X], series: [Series], title: String = "", xLabel: String = "", yLabel: String = "",
         xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil, yScale: AxisScale = .linear,
-        width: Int = 640, height: Int = 420, showsGrid: Bool = true
+        xTicksAreIntegers: Bool = false, width: Int = 640, height: Int = 480, showsGrid: Bool = true
     ) {
         self.x = x.map { Double($0) }
         self.series = series
@@ -49,6 +53,7 @@ public struct LineChart: Figure, Hashable {
         self.xLimits = xLimits
         self.yLimits = yLimits
         self.yScale = yScale
+        self.xTicksAreIntegers = xTicksAreIntegers
         self.width = width
         self.height = height
         self.showsGrid = showsGrid
@@ -66,16 +71,25 @@ public struct LineChart: Figure, Hashable {
     public init(
         series: [Series], title: String = "", xLabel: String = "", yLabel: String = "",
         xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil, yScale: AxisScale = .linear,
-        width: Int = 640, height: Int = 420, showsGrid: Bool = true
+        xTicksAreIntegers: Bool = false, width: Int = 640, height: Int = 480, showsGrid: Bool = true
     ) {
         self.init(x: [Double](), series: series, title: title, xLabel: xLabel, yLabel: yLabel, xLimits: xLimits,
-                  yLimits: yLimits, yScale: yScale, width: width, height: height, showsGrid: showsGrid)
+                  yLimits: yLimits, yScale: yScale, xTicksAreIntegers: xTicksAreIntegers, width: width,
+                  height: height, showsGrid: showsGrid)
     }
 
     /// The points of series `index` as (x, y) pairs, in order, including non-finite ones.
     func points(ofSeries index: Int) -> [(x: Double, y: Double)] {
         let curve = series[index]
         return Array(zip(curve.x ?? x, curve.y)).map { (x: $0.0, y: $0.1) }
+    }
+
+    /// Series with at most this many drawable points get a marker at each point.
+    public static let markerLimit = 30
+
+    /// Whether series `index` is drawn with a marker at each point.
+    func hasMarkers(series index: Int) -> Bool {
+        points(ofSeries: index).count(where: isDrawable) <= Self.markerLimit
     }
 
     /// The colour series `index` is drawn in.

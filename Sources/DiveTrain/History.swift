@@ -34,10 +34,11 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     }
 }
 
-/// The per-epoch figures of a training run, as `fit` returns them.
+/// The per-epoch figures of a training run, as `fit` returns them: the one owner of `history.csv`.
 ///
-/// Exports to CSV (`history.csv`, header `epoch,train_loss,train_acc,test_loss,test_acc,epoch_seconds`,
-/// empty fields for missing test figures) and to JSON (an array of records with the same keys).
+/// Writes and reads CSV (`history.csv`, header `epoch,train_loss,train_acc,test_loss,test_acc,epoch_seconds`,
+/// empty fields for missing test figures; `init(contentsOf:)` reads it back) and writes JSON (an
+/// array of records with the same keys). Charts take its columns as plain series of numbers.
 public struct History: Codable, Equatable, Sendable {
     /// One record per finished epoch, in order.
     public var epochs: [EpochRecord]

@@ -1,2 +1,2 @@
-// zlib (Debian: zlib1g-dev): gzip for the IDX files, deflate for PNG.
+// zlib (Debian: zlib1g-dev): gzip for the IDX files.
 #include <zlib.h>

@@ -55,9 +55,17 @@ import Testing
         #expect(result.standardOutput.contains("sigmoid.svg"))
     }
 
+    @Test func unwritableOutputFolderIsReportedBeforeTraining() throws {
+        let result = try dive("example", "mlp", "--out", "/proc/nope")
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("/proc/nope") && result.standardError.contains("--out"), "\(result.standardError)")
+        #expect(!result.standardOutput.contains("epoch"), "trained before failing: \(result.standardOutput)")
+    }
+
     @Test(arguments: [
         (["example"], "--list"),
         (["example", "resnet"], "unknown example 'resnet'"),
+        (["example", "softmax"], "did you mean softmax-regression or softmax-regression-scratch?"),
         (["example", "activations", "--epochs", "3"], "--epochs"),
         (["example", "xor", "--epochs", "0"], "--epochs"),
         (["example", "linear-regression", "--hidden", "8"], "--hidden"),

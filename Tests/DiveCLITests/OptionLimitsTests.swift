@@ -60,7 +60,6 @@ import Testing
     }
 
     @Test(arguments: [
-        ("1,1e308,0.5,0.5,0.5,1", "row 1 holds 1e+308, beyond float32's range"),
         ("9223372036854775807,0.5,0.5,0.5,0.5,1", "row 1 is for epoch 9223372036854775807, expected 1"),
     ])
     func aHistoryNoRunWritesIsRefusedByThePlot(row: String, message: String) throws {
@@ -71,8 +70,7 @@ import Testing
                                                                                           encoding: .utf8)
         let result = try dive("plot", "history", directory.path)
         #expect(result.status == 1)
-        #expect(result.standardError == "Error: \(path.path): \(message)" + (message.hasSuffix("expected 1")
-            ? "; dive train writes epochs 1, 2, … in order\n" : " (±3.4e38); no training run gives such a figure\n"),
+        #expect(result.standardError == "Error: \(path.path): \(message); dive train writes epochs 1, 2, … in order\n",
                 "\(result.standardError)")
     }
 }

@@ -13,7 +13,9 @@ import Testing
             #expect(files.contains("\(name).svg") && files.contains("\(name).png"), "\(files)")
         }
         let sigmoid = try String(contentsOf: out.appendingPathComponent("sigmoid.svg"), encoding: .utf8)
-        #expect(sigmoid.contains("grad of sigmoid"))
+        #expect(sigmoid.contains("gradient of sigmoid"))
+        let relu = try String(contentsOf: out.appendingPathComponent("relu.svg"), encoding: .utf8)
+        #expect(relu.contains(">ReLU</text>") && relu.contains(">−8</text>"))
     }
 
     @Test func historyRedrawsTheCurvesOfARun() throws {
@@ -29,6 +31,20 @@ import Testing
         let svg = try String(contentsOf: run.appendingPathComponent("curves.svg"), encoding: .utf8)
         #expect(svg.contains("train loss") && svg.contains("test acc"))
         #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent("curves.png").path))
+    }
+
+    @Test func historyWithHugeValuesIsDrawn() throws {
+        let run = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: run) }
+        try """
+            epoch,train_loss,train_acc,test_loss,test_acc,epoch_seconds
+            1,1e308,0.68,-1e308,0.75,1.0
+            2,-1e308,1e308,0.55,nan,1.0
+            """.write(to: run.appendingPathComponent("history.csv"), atomically: true, encoding: .utf8)
+        let result = try dive("plot", "history", run.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let png = [UInt8](try Data(contentsOf: run.appendingPathComponent("curves.png")))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
 
     @Test func historyOfAFolderWithoutHistoryNamesTheFile() throws {

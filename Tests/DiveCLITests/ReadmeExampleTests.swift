@@ -59,9 +59,17 @@ import Testing
                 "swiftc", "-typecheck", file.path, "-I", build.appendingPathComponent("Modules").path,
                 "-I", packageRoot.appendingPathComponent("Sources/_DiveBLAS").path,
                 "-I", packageRoot.appendingPathComponent("Sources/_DiveZlib").path,
+                "-I", packageRoot.appendingPathComponent("Sources/_DiveDNNL").path,
+                "-I", packageRoot.appendingPathComponent("Sources/_DiveCairo").path,
                 "-I", build.appendingPathComponent("_DiveKernels.build").path,
-            ])
+            ] + cairoIncludeFlags())
             #expect(result.status == 0, "README block \(number + 1):\n\(block)\n\(result.standardError)")
         }
     }
+}
+
+/// cairo's header folders as `-Xcc -I…` flags, from pkg-config (empty where it is missing).
+private func cairoIncludeFlags() throws -> [String] {
+    let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["pkg-config", "--cflags-only-I", "cairo"])
+    return result.standardOutput.split(separator: " ").flatMap { ["-Xcc", String($0).trimmingCharacters(in: .whitespacesAndNewlines)] }
 }

@@ -129,15 +129,27 @@ import Testing
         #expect(predictions.contains("ankle boot"))
     }
 
-    @Test func reportOpensWithTheMetricsAndEmbedsEveryFigure() throws {
+    @Test func reportOpensWithTheMetricsAndInlinesEveryFigure() throws {
         let run = try TrainedRun.shared.get()
         let html = try String(contentsOf: run.folder.appendingPathComponent("report.html"), encoding: .utf8)
-        let metrics = try #require(html.range(of: "test_acc"))
-        let firstFigure = try #require(html.range(of: "<img"))
+        let metrics = try #require(html.range(of: "Test accuracy"))
+        let firstFigure = try #require(html.range(of: "<svg"))
         #expect(metrics.lowerBound < firstFigure.lowerBound)
-        #expect(html.components(separatedBy: "<img").count - 1 == 2)
-        #expect(html.contains("data:image/svg+xml;base64,"))
-        #expect(html.contains("data:image/png;base64,"))
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 2)
+        #expect(html.contains("data:image/png;base64,"))   // the test images inside the predictions
+        #expect(html.contains(" on Fashion-MNIST</h1>") && html.contains("Trained on "))
         #expect(!html.contains("src=\"curves") && !html.contains("src=\"predictions"))
+    }
+
+    @Test func reportRendersInABrowserWithoutRawKeys() throws {
+        let run = try TrainedRun.shared.get()
+        let page = try RenderedPage(run.folder.appendingPathComponent("report.html"))
+        #expect(page.inkedFraction > 0.02, "the screenshot is (nearly) blank")
+        for rawKey in ["test_acc", "train_acc", "train_loss", "test_loss", "epoch_seconds", "run_dir", "{\""] {
+            #expect(!page.text.contains(rawKey), "\(rawKey) in the page text")
+        }
+        for label in ["Test accuracy", "Training loss", "Time per epoch", "Learning rate", "Per epoch"] {
+            #expect(page.text.contains(label), "\(label) in the page text")
+        }
     }
 }

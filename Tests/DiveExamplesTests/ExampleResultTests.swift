@@ -60,14 +60,4 @@ import Testing
         #expect(result.texts("mixed") == nil)
         #expect(result.number("missing") == nil)
     }
-
-    @Test func encodesWithJSONEncoder() throws {
-        var result = ExampleResult()
-        result["acc"] = .number(0.75)
-        result["ok"] = .flag(false)
-        let data = try JSONEncoder().encode(result)
-        let object = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(object["acc"] as? Double == 0.75)
-        #expect(object["ok"] as? Bool == false)
-    }
 }

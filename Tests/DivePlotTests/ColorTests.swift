@@ -12,11 +12,6 @@ import Testing
         #expect(Color(gray: 0.5) == Color(red: 128, green: 128, blue: 128))
     }
 
-    @Test func blendingMixesByCoverage() {
-        #expect(Color.black.blended(over: .white, coverage: 0.5) == Color(red: 128, green: 128, blue: 128))
-        #expect(Color.black.blended(over: .white, coverage: 1) == .black)
-    }
-
     @Test func paletteIsTab10() {
         #expect(Color.palette.count == 10 && Set(Color.palette).count == 10)
         #expect(Color.palette[0].hexString == "#1f77b4" && Color.palette[3] == .alert)

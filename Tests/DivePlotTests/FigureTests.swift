@@ -10,12 +10,14 @@ import Testing
     }
 
     @Test func formatFollowsTheExtension() throws {
-        let png = temporaryPath("chart.PNG"), svg = temporaryPath("chart.svg")
-        defer { for path in [png, svg] { try? FileManager.default.removeItem(atPath: path) } }
+        let png = temporaryPath("chart.PNG"), svg = temporaryPath("chart.svg"), pdf = temporaryPath("chart.pdf")
+        defer { for path in [png, svg, pdf] { try? FileManager.default.removeItem(atPath: path) } }
         try chart.write(to: png)
         try chart.write(to: svg)
+        try chart.write(to: pdf)
         #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: png))) == chart.png())
         #expect(try String(contentsOfFile: svg, encoding: .utf8) == chart.svg())
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: pdf))).starts(with: Array("%PDF-".utf8)))
     }
 
     @Test func unknownExtensionIsRejected() {

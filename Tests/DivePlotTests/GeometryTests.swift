@@ -8,12 +8,6 @@ import Testing
         #expect(!rect.contains(Point(x: 4.01, y: 3)))
     }
 
-    @Test func intersectionOfDisjointRectanglesIsEmpty() {
-        let a = Rect(x: 0, y: 0, width: 2, height: 2)
-        #expect(a.intersection(Rect(x: 1, y: 1, width: 5, height: 5)) == Rect(x: 1, y: 1, width: 1, height: 1))
-        #expect(a.intersection(Rect(x: 5, y: 5, width: 1, height: 1)).width == 0)
-    }
-
     @Test func dashPatternsScaleWithTheWidth() {
         #expect(LineStyle.solid.dashPattern(width: 2).isEmpty)
         for style in LineStyle.allCases where style != .solid {

@@ -7,11 +7,11 @@ import Testing
     let grid = ImageGrid(pixels: [[0, 255, 255, 0]], width: 2, height: 2, titles: ["bag"], columns: 1)
 
     func report() -> HTMLReport {
-        HTMLReport(title: "softmax <regression>",
-                   metrics: [("test_acc", "0.8312"), ("train_loss", "0.4471")],
-                   figures: [ReportFigure(chart, caption: "Training curves"),
-                             ReportFigure(grid, caption: "Predictions", asPNG: true),
-                             ReportFigure(.png(PNG.encode(Raster(width: 1, height: 1))), caption: "dot")],
+        HTMLReport(title: "softmax <regression>", subtitle: "Trained on 1 May 2025",
+                   metrics: [("Test accuracy", "83.1%"), ("Training loss", "0.447")],
+                   figures: [ReportFigure(chart, caption: "Training curves", id: "curves"),
+                             ReportFigure(grid, caption: "Predictions", id: "predictions"),
+                             ReportFigure(.png(grid.png()), caption: "dot")],
                    configuration: [("learning_rate", "0.1"), ("epochs", "10")],
                    table: ReportTable(columns: ["epoch", "test_acc"], rows: [["1", "0.79"], ["2", "0.81"]]))
     }
@@ -21,27 +21,38 @@ import Testing
         let metrics = try #require(html.range(of: "<section id=\"metrics\">")).lowerBound
         let firstSection = try #require(html.range(of: "<section")).lowerBound
         #expect(metrics == firstSection)
-        for later in ["<img", "id=\"configuration\"", "id=\"history\""] {
+        for later in ["<svg", "id=\"configuration\"", "id=\"history\""] {
             #expect(try #require(html.range(of: later)).lowerBound > metrics, "\(later) after the metrics")
         }
-        let testAcc = try #require(html.range(of: "0.8312")).lowerBound
-        let trainLoss = try #require(html.range(of: "0.4471")).lowerBound
+        let testAcc = try #require(html.range(of: "83.1%")).lowerBound
+        let trainLoss = try #require(html.range(of: "0.447")).lowerBound
         #expect(testAcc < trainLoss)
     }
 
-    @Test func everyFigureIsEmbedded() throws {
+    @Test func svgFiguresAreInlinedAndPNGsEmbedded() throws {
         let report = report()
         let html = report.html()
         for figure in report.figures {
-            #expect(html.contains("src=\"\(figure.dataURL)\""), "figure \(figure.caption)")
             #expect(html.contains("<figcaption>\(figure.caption)</figcaption>"))
         }
-        #expect(html.components(separatedBy: "<img ").count - 1 == 3)
-        #expect(report.figures[0].dataURL.hasPrefix("data:image/svg+xml;base64,"))
-        let pngURL = report.figures[1].dataURL
-        #expect(pngURL.hasPrefix("data:image/png;base64,"))
-        let bytes = try #require(Data(base64Encoded: String(pngURL.dropFirst("data:image/png;base64,".count))))
-        #expect([UInt8](bytes) == grid.png())
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 2)
+        #expect(!html.contains("<?xml"))
+        #expect(html.contains("id=\"curves-clip0\""))
+        #expect(html.components(separatedBy: "<img ").count - 1 == 1)
+        let start = try #require(html.range(of: "data:image/png;base64,")).upperBound
+        let end = try #require(html[start...].firstIndex(of: "\""))
+        #expect(try DecodedPNG([UInt8](try #require(Data(base64Encoded: String(html[start..<end]))))).width > 0)
+    }
+
+    @Test func headingSaysWhatAndWhen() {
+        #expect(report().html().contains("<p class=\"subtitle\">Trained on 1 May 2025</p>"))
+    }
+
+    @Test func pageMakesNoRequests() {
+        let html = report().html()
+        for reference in ["http://", "https://", "src=\"/", "url(/", "@import"] {
+            #expect(!html.replacingOccurrences(of: "http://www.w3.org/", with: "").contains(reference), "\(reference)")
+        }
     }
 
     @Test func textIsEscapedAndTheDocumentIsComplete() {

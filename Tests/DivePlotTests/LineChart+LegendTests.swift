@@ -7,7 +7,7 @@ import Testing
     /// The legend's outer box, found by its border colour.
     func legendBox(_ chart: LineChart) -> Rect? {
         chart.scene().items.lazy.compactMap { item -> Rect? in
-            if case let .rectangle(rect, fill) = item, fill == Color(hex: 0xCCCCCC) { return rect } else { return nil }
+            if case let .rectangle(rect, _, stroke, _) = item, stroke == Color(hex: 0xCCCCCC) { return rect } else { return nil }
         }.first
     }
 
@@ -32,7 +32,7 @@ import Testing
         }
         #expect(texts.contains("a") && texts.contains("c"))
         let samples = chart.scene().items.filter { item in
-            if case let .line(_, _, _, _, clip) = item { return clip == nil } else { return false }
+            if case let .line(_, _, width, _, clip) = item { return clip == nil && width == 2 } else { return false }
         }
         #expect(samples.count == 2)
     }

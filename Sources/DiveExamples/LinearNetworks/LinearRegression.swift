@@ -65,6 +65,7 @@ struct LinearRegressionExample: Example {
 
         var result = ExampleResult()
         result["epoch_losses"] = .numbers(epochLosses)
+        result["minibatch_losses"] = .numbers(batchLosses)
         result["final_loss"] = .number(Double(epochLosses.last ?? .nan))
         result["final_squared_loss"] = .number(Double(epochLosses.last ?? .nan) / 2)
         result["w"] = .numbers(w)

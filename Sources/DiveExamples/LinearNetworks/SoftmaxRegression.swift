@@ -34,6 +34,6 @@ struct SoftmaxRegressionExample: Example {
 
         // Training: `d2l.train_ch3(net, train_iter, test_iter, loss, num_epochs, trainer)`.
         return try fitAndReport(net, optimizer: trainer, data: data, batchSize: 256, epochs: options.epochs(default: 10),
-                                seed: seed, title: "softmax regression", options: options)
+                                seed: seed, title: "Softmax regression", options: options)
     }
 }

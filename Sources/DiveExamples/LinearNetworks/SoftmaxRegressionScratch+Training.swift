@@ -20,19 +20,23 @@ func accuracy(_ yHat: Tensor, _ y: [Int]) -> Int {
     zip(yHat.argmax(alongAxis: 1), y).count { $0 == $1 }
 }
 
-/// The book's `evaluate_accuracy(net, data_iter)`: the fraction of `dataIterator`'s examples
-/// that `net` classifies correctly, computed without gradients; `setTraining(false)` first
-/// (the book's `net.eval()`) when the net has a training mode.
-func evaluateAccuracy(_ net: (Tensor) -> Tensor, _ dataIterator: DataLoader<ImageDataset>,
-                      setTraining: (Bool) -> Void = { _ in }) -> Double {
+/// The book's `evaluate_accuracy(net, data_iter)`, with the mean loss beside the accuracy (so
+/// that every classifier example prints its test loss): computed without gradients, after
+/// `setTraining(false)` (the book's `net.eval()`) when the net has a training mode. `loss`
+/// gives one loss per example.
+func evaluateCh3(_ net: (Tensor) -> Tensor, _ dataIterator: DataLoader<ImageDataset>, loss: (Tensor, [Int]) -> Tensor,
+                 setTraining: (Bool) -> Void = { _ in }) -> (loss: Double, accuracy: Double) {
     setTraining(false)
-    var metric = Accumulator(count: 2)   // correct predictions, examples
+    var lossSum = 0.0, correct = 0, examples = 0
     withoutGradients {
         for batch in dataIterator.batches(forEpoch: 0) {
-            metric.add(Double(accuracy(net(batch.inputs), batch.labels)), Double(batch.labels.count))
+            let yHat = net(batch.inputs)
+            lossSum += Double(loss(yHat, batch.labels).sum().item())
+            correct += accuracy(yHat, batch.labels)
+            examples += batch.labels.count
         }
     }
-    return metric[0] / metric[1]
+    return (lossSum / Double(examples), Double(correct) / Double(examples))
 }
 
 /// The book's `train_epoch_ch3(net, train_iter, loss, updater)`: one pass over the training
@@ -58,7 +62,7 @@ func trainEpochCh3(_ net: (Tensor) -> Tensor, _ batches: some Sequence<LabeledBa
 }
 
 /// The book's `train_ch3(net, train_iter, test_iter, loss, num_epochs, updater)`: `epochs`
-/// epochs of `trainEpochCh3`, each followed by `evaluateAccuracy` on the test set; prints each
+/// epochs of `trainEpochCh3`, each followed by `evaluateCh3` on the test set; prints each
 /// epoch and returns them all. `setTraining` switches a net with dropout between training
 /// (`net.train()`) and evaluation (`net.eval()`). Like the book's, it does not stop when the
 /// loss diverges: the epoch's loss is then NaN.
@@ -71,9 +75,9 @@ func trainCh3(_ net: (Tensor) -> Tensor, trainIterator: DataLoader<ImageDataset>
         let start = clock.now
         setTraining(true)
         let train = trainEpochCh3(net, trainIterator.batches(forEpoch: epoch - 1), loss: loss, updater: updater)
-        let testAccuracy = evaluateAccuracy(net, testIterator, setTraining: setTraining)
+        let test = evaluateCh3(net, testIterator, loss: loss, setTraining: setTraining)
         let record = EpochRecord(epoch: epoch, trainLoss: train.loss, trainAccuracy: train.accuracy,
-                                 testAccuracy: testAccuracy, seconds: (clock.now - start) / .seconds(1))
+                                 testLoss: test.loss, testAccuracy: test.accuracy, seconds: (clock.now - start) / .seconds(1))
         history.epochs.append(record)
         options.printEpoch(record, of: epochs)
     }

@@ -62,13 +62,12 @@ struct SoftmaxRegressionScratchExample: Example {
 
         // Prediction: the first 6 test images with their true and predicted classes.
         let predictions = predictCh3(net, data.test)
-        options.print("true:      \(data.test.textLabels(Array(data.test.labels.prefix(predictions.count))))")
-        options.print("predicted: \(data.test.textLabels(predictions))")
+        options.printPredictions(of: data.test, predicted: predictions)
 
         var result = classifierResult(history, data: data)
         result["predictions"] = .texts(data.test.textLabels(predictions))
-        result.files += try options.save(trainingCurves(history, title: "softmax regression from scratch"), as: "curves")
-        result.files += try options.save(predictionGrid(data.test, predictions: predictions), as: "predictions")
+        result.files += try options.save(LineChart.trainingCurves(history, title: "Softmax regression from scratch"), as: "curves")
+        result.files += try options.save(ImageGrid.predictions(of: data.test, predicted: predictions), as: "predictions")
         return result
     }
 }

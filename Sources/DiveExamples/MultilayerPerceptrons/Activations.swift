@@ -21,15 +21,16 @@ struct ActivationsExample: Example {
         let x = Tensor.arange(from: -8, to: 8, step: 0.1).requiringGrad()
 
         // The four functions; PReLU is the layer, with its slope a = 0.25 for negative inputs.
-        let activations: [(name: String, function: (Tensor) -> Tensor)] = [
-            ("relu", { $0.relu() }),
-            ("prelu", PReLU(initialSlope: 0.25).callAsFunction),
-            ("sigmoid", { $0.sigmoid() }),
-            ("tanh", { $0.tanh() }),
+        // Each with its key (file and JSON names) and its name as the book writes it.
+        let activations: [(name: String, title: String, function: (Tensor) -> Tensor)] = [
+            ("relu", "ReLU", { $0.relu() }),
+            ("prelu", "PReLU", PReLU(initialSlope: 0.25).callAsFunction),
+            ("sigmoid", "sigmoid", { $0.sigmoid() }),
+            ("tanh", "tanh", { $0.tanh() }),
         ]
 
         var result = ExampleResult()
-        for (name, function) in activations {
+        for (name, title, function) in activations {
             // y = f(x); y.backward(ones) leaves dy/dx of every point in x.grad.
             let y = function(x)
             y.backward(seed: y.onesLike())
@@ -38,8 +39,8 @@ struct ActivationsExample: Example {
 
             // The derivative at exactly 0, and at the ends of the range.
             let atPoints = derivative(of: function, at: [0, -8, 8])
-            options.print("\(name): f'(0) = \(format(atPoints[0], digits: 4)), "
-                          + "f'(-8) = \(format(atPoints[1], digits: 6)), f'(8) = \(format(atPoints[2], digits: 6))")
+            options.print("\(title): f'(0) = \(significant(atPoints[0])), "
+                          + "f'(-8) = \(significant(atPoints[1])), f'(8) = \(significant(atPoints[2]))")
             result["\(name)_grad_at_0"] = .number(Double(atPoints[0]))
             result["\(name)_grad_at_minus_8"] = .number(Double(atPoints[1]))
             result["\(name)_grad_at_8"] = .number(Double(atPoints[2]))
@@ -48,9 +49,9 @@ struct ActivationsExample: Example {
             if name.hasSuffix("relu") { result["\(name)_grad_values"] = .numbers(Set(gradient).sorted()) }
 
             let chart = LineChart(x: x.scalars, series: [
-                Series(y.scalars, label: "\(name)(x)"),
-                Series(gradient, label: "grad of \(name)", style: .dashed),
-            ], title: name, xLabel: "x", yLabel: "\(name)(x)")
+                Series(y.scalars, label: "\(title)(x)"),
+                Series(gradient, label: "gradient of \(title)", style: .dashed),
+            ], title: title, xLabel: "x", yLabel: "\(title)(x)")
             result.files += try options.save(chart, as: name)
         }
         return result

@@ -39,6 +39,6 @@ struct DropoutExample: Example {
         // Training: `torch.optim.SGD(net.parameters(), lr=0.5)` and `d2l.train_ch3`.
         let trainer = SGD(parameters: net.parameters, learningRate: 0.5)
         return try fitAndReport(net, optimizer: trainer, data: data, batchSize: 256, epochs: options.epochs(default: 10),
-                                seed: seed, title: "dropout", options: options)
+                                seed: seed, title: "Dropout", options: options)
     }
 }

@@ -43,8 +43,8 @@ struct DropoutScratchExample: Example {
         let predictions = predictCh3(net.callAsFunction, data.test, setTraining: net.setTraining)
         var result = classifierResult(history, data: data)
         result["predictions"] = .texts(data.test.textLabels(predictions))
-        result.files += try options.save(trainingCurves(history, title: "dropout from scratch"), as: "curves")
-        result.files += try options.save(predictionGrid(data.test, predictions: predictions), as: "predictions")
+        result.files += try options.save(LineChart.trainingCurves(history, title: "Dropout from scratch"), as: "curves")
+        result.files += try options.save(ImageGrid.predictions(of: data.test, predicted: predictions), as: "predictions")
         return result
     }
 }

@@ -61,8 +61,7 @@ struct KerasMNISTExample: Example {
         // predict on the first 10 test images: the class with the largest score.
         let first = data.test.batch(at: Array(0..<min(10, data.test.count)))
         let predictions = predict(model, inputs: first.inputs)
-        options.print("predicted: \(predictions) \(data.test.textLabels(predictions))")
-        options.print("true:      \(first.labels) \(data.test.textLabels(first.labels))")
+        options.printPredictions(of: data.test, predicted: predictions)
 
         // evaluate(x_test, y_test).
         let evaluation = evaluate(model, on: test)
@@ -71,20 +70,20 @@ struct KerasMNISTExample: Example {
         var result = classifierResult(history, data: data)
         result["test_loss"] = .number(evaluation.loss)
         result["test_acc"] = .number(evaluation.accuracy)
-        result["predictions"] = .integers(predictions)
-        result["labels"] = .integers(first.labels)
+        result["predictions"] = .texts(data.test.textLabels(predictions))
+        result["labels"] = .texts(data.test.textLabels(first.labels))
         let epochNumbers = history.epochs.map { Double($0.epoch) }
         let lossChart = LineChart(x: epochNumbers, series: [
             Series(history.epochs.map(\.trainLoss), label: "loss"),
             Series(history.epochs.map { $0.testLoss ?? .nan }, label: "val_loss", style: .dashed),
-        ], title: "model loss", xLabel: "epoch", yLabel: "loss")
+        ], title: "Model loss", xLabel: "epoch", yLabel: "loss", xTicksAreIntegers: true)
         let accuracyChart = LineChart(x: epochNumbers, series: [
             Series(history.epochs.map(\.trainAccuracy), label: "accuracy"),
             Series(history.epochs.map { $0.testAccuracy ?? .nan }, label: "val_accuracy", style: .dashed),
-        ], title: "model accuracy", xLabel: "epoch", yLabel: "accuracy")
+        ], title: "Model accuracy", xLabel: "epoch", yLabel: "accuracy", xTicksAreIntegers: true)
         result.files += try options.save(lossChart, as: "loss")
         result.files += try options.save(accuracyChart, as: "accuracy")
-        result.files += try options.save(predictionGrid(data.test, predictions: predictions, columns: 5), as: "predictions")
+        result.files += try options.save(ImageGrid.predictions(of: data.test, predicted: predictions, columns: 5), as: "predictions")
         return result
     }
 }

@@ -56,14 +56,13 @@ struct MLPScratchExample: Example {
 
         // Prediction: `d2l.predict_ch3(net, test_iter)`.
         let predictions = predictCh3(net, data.test)
-        options.print("true:      \(data.test.textLabels(Array(data.test.labels.prefix(predictions.count))))")
-        options.print("predicted: \(data.test.textLabels(predictions))")
+        options.printPredictions(of: data.test, predicted: predictions)
 
         var result = classifierResult(history, data: data)
         result["hidden_units"] = .integer(hiddenCount)
         result["predictions"] = .texts(data.test.textLabels(predictions))
-        result.files += try options.save(trainingCurves(history, title: "MLP from scratch"), as: "curves")
-        result.files += try options.save(predictionGrid(data.test, predictions: predictions), as: "predictions")
+        result.files += try options.save(LineChart.trainingCurves(history, title: "MLP from scratch"), as: "curves")
+        result.files += try options.save(ImageGrid.predictions(of: data.test, predicted: predictions), as: "predictions")
         return result
     }
 }

@@ -65,7 +65,7 @@ struct ModelSelectionExample: Example {
                 Series(outcome.trainLosses, label: "train"),
                 Series(outcome.testLosses, label: "test", style: .dashed),
             ], title: fit.title, xLabel: "epoch", yLabel: "loss", xLimits: 1...Double(fit.epochs),
-               yLimits: 1e-3...1e2, yScale: .logarithmic)
+               yLimits: 1e-3...1e2, yScale: .logarithmic, xTicksAreIntegers: true)
             result.files += try options.save(chart, as: fit.key.replacingOccurrences(of: "_", with: "-"))
         }
         return result

@@ -38,7 +38,7 @@ struct NumericalStabilityExample: Example {
         let chart = LineChart(x: x.scalars, series: [
             Series(y.scalars, label: "sigmoid"),
             Series(gradient, label: "gradient", style: .dashed),
-        ], title: "vanishing gradients", xLabel: "x")
+        ], title: "Vanishing gradients", xLabel: "x")
         result.files += try options.save(chart, as: "sigmoid")
 
         // Exploding gradients: `M = torch.normal(0, 1, size=(4, 4))`, then 100 more factors.

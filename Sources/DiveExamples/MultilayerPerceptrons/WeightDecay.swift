@@ -50,8 +50,8 @@ struct WeightDecayExample: Example {
                 let chart = LineChart(x: run.epochs.map(Double.init), series: [
                     Series(run.trainLosses, label: "train"),
                     Series(run.testLosses, label: "test", style: .dashed),
-                ], title: "\(version), lambda = \(Int(lambda))", xLabel: "epochs", yLabel: "loss",
-                   xLimits: 5...Double(max(epochs, 6)), yScale: .logarithmic)
+                ], title: "Weight decay (\(version)), λ = \(Int(lambda))", xLabel: "epoch", yLabel: "loss",
+                   xLimits: 5...Double(max(epochs, 6)), yScale: .logarithmic, xTicksAreIntegers: true)
                 result.files += try options.save(chart, as: "\(version)-lambda-\(Int(lambda))")
             }
         }

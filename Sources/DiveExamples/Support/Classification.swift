@@ -1,7 +1,7 @@
 import Dive
 
-// What the image-classification examples share: printing an epoch, the book's training chart,
-// the grid of predictions, and the key results of a classifier.
+// What the image-classification examples share: printing an epoch and the key results of a
+// classifier.
 
 extension ExampleOptions {
     /// Prints one epoch's figures on one line, e.g.
@@ -12,28 +12,13 @@ extension ExampleOptions {
         if let testAccuracy = record.testAccuracy { line += ", test acc \(format(testAccuracy))" }
         print(line + " (\(format(record.seconds, digits: 1)) s)")
     }
-}
 
-/// The book's training chart (`d2l.train_ch3`'s animator): train loss, train accuracy and test
-/// accuracy against the epoch.
-func trainingCurves(_ history: History, title: String) -> LineChart {
-    let rows = history.epochs.map { record in
-        HistoryFile.Row(epoch: record.epoch, trainLoss: record.trainLoss, trainAccuracy: record.trainAccuracy,
-                        testLoss: record.testLoss ?? .nan, testAccuracy: record.testAccuracy ?? .nan,
-                        epochSeconds: record.seconds)
+    /// Prints the true classes of the first `predicted.count` images of `dataset`, then the
+    /// predicted ones, as the book's `predict_ch3` titles them (true above predicted).
+    func printPredictions(of dataset: ImageDataset, predicted: [Int]) {
+        print("true:      \(dataset.textLabels(Array(dataset.labels.prefix(predicted.count))))")
+        print("predicted: \(dataset.textLabels(predicted))")
     }
-    return LineChart.trainingCurves(HistoryFile(rows: rows), title: title)
-}
-
-/// The book's `predict_ch3` picture: the first `predictions.count` test images, each titled
-/// with its true and its predicted class (wrong ones highlighted).
-func predictionGrid(_ test: ImageDataset, predictions: [Int], columns: Int = 6) -> ImageGrid {
-    let indices = Array(predictions.indices)
-    let truths = test.textLabels(indices.map { test.labels[$0] })
-    let guesses = test.textLabels(predictions)
-    return ImageGrid(pixels: indices.map(test.image(at:)), width: test.width, height: test.height,
-                     titles: zip(truths, guesses).map { "\($0)\n\($1)" }, columns: columns,
-                     highlighted: Set(indices.filter { test.labels[$0] != predictions[$0] }))
 }
 
 /// The key results every classifier example reports: the data it ran on, the last epoch's
@@ -67,12 +52,11 @@ func fitAndReport(_ net: any Layer, optimizer: any Optimizer, data: ImageData, b
 
     let firstImages = data.test.batch(at: Array(0..<min(6, data.test.count)))
     let predictions = predict(net, inputs: firstImages.inputs)
-    options.print("true:      \(data.test.textLabels(firstImages.labels))")
-    options.print("predicted: \(data.test.textLabels(predictions))")
+    options.printPredictions(of: data.test, predicted: predictions)
 
     var result = classifierResult(history, data: data)
     result["predictions"] = .texts(data.test.textLabels(predictions))
-    result.files += try options.save(trainingCurves(history, title: title), as: "curves")
-    result.files += try options.save(predictionGrid(data.test, predictions: predictions), as: "predictions")
+    result.files += try options.save(LineChart.trainingCurves(history, title: title), as: "curves")
+    result.files += try options.save(ImageGrid.predictions(of: data.test, predicted: predictions), as: "predictions")
     return result
 }

@@ -22,7 +22,7 @@ extension ExampleOptions {
 
 /// The book's plot of a minibatch loss falling over training: one point per minibatch on a
 /// logarithmic axis, against the epoch (fractional within an epoch).
-func lossChart(perMinibatch losses: [Float], batchesPerEpoch: Int, title: String = "training loss") -> LineChart {
+func lossChart(perMinibatch losses: [Float], batchesPerEpoch: Int, title: String = "Training loss") -> LineChart {
     let x = losses.indices.map { Double($0 + 1) / Double(batchesPerEpoch) }
     return LineChart(x: x, series: [Series(losses, label: "minibatch loss")], title: title,
                      xLabel: "epoch", yLabel: "loss", yScale: .logarithmic)

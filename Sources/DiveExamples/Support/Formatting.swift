@@ -18,3 +18,9 @@ func formatMatrix(_ scalars: [Float], columns: Int) -> String {
         "[" + scalars[start..<start + columns].map { String(format: "%11.4e", Double($0)) }.joined(separator: ", ") + "]"
     }.joined(separator: "\n")
 }
+
+/// `value` with `digits` significant digits, in exponent notation when very small or large
+/// (`0.25`, `0.000335`, `4.50044e-07`), so that no nonzero value prints as zero.
+func significant(_ value: some BinaryFloatingPoint, digits: Int = 6) -> String {
+    String(format: "%.\(digits)g", Double(value))
+}

@@ -10,7 +10,7 @@ import Testing
         #expect(accuracy(yHat, [1, 0]) == 0)
     }
 
-    @Test func evaluateAccuracyAveragesOverEveryBatchInEvaluationMode() {
+    @Test func evaluationAveragesLossAndAccuracyOverEveryBatchInEvaluationMode() {
         // Ten one-pixel "images" whose label is 1 when the pixel is bright; the net scores
         // class 1 by the pixel itself, so it is right on the bright ones and on the dark ones.
         let pixels: [UInt8] = [0, 255, 0, 255, 255, 0, 0, 255, 255, 0]
@@ -18,8 +18,10 @@ import Testing
                                    classNames: ["dark", "bright"])
         let net = { (x: Tensor) in Tensor.concatenated([0.5 - x.reshaped([-1, 1]), x.reshaped([-1, 1]) - 0.5], alongAxis: 1) }
         var modes: [Bool] = []
-        let fraction = evaluateAccuracy(net, DataLoader(dataset, batchSize: 3, shuffle: false)) { modes.append($0) }
-        #expect(fraction == 1)
+        // A loss of 1 for every bright example and 0 for every dark one: its mean is 5 / 10.
+        let loss = { (_: Tensor, labels: [Int]) in Tensor(labels.map(Float.init)) }
+        let result = evaluateCh3(net, DataLoader(dataset, batchSize: 3, shuffle: false), loss: loss) { modes.append($0) }
+        #expect(result.accuracy == 1 && result.loss == 0.5)
         #expect(modes == [false])
     }
 }

@@ -18,8 +18,8 @@ struct KerasMNISTTests {
         if dataset == .text("Fashion-MNIST") {
             expectClose(try #require(result.number("test_acc")), 0.774, tolerance: 0.02)
         }
-        let predictions = try #require(result.numbers("predictions"))
-        let labels = try #require(result.numbers("labels"))
+        let predictions = try #require(result.texts("predictions"))
+        let labels = try #require(result.texts("labels"))
         #expect(predictions.count == 10 && labels.count == 10)
         #expect(zip(predictions, labels).count { $0 == $1 } >= 8)
         #expect(result.files.map { ($0 as NSString).lastPathComponent }

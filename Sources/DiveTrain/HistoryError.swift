@@ -20,9 +20,9 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .unreadable(file, reason):
             "\(file): cannot read the history (\(reason))"
         case let .empty(file):
-            "\(file): the file is empty; expected the header \"\(HistoryFile.header)\""
+            "\(file): the file is empty; expected the header \"\(History.csvHeader)\""
         case let .wrongHeader(file, line, found):
-            "\(file):\(line): expected the header \"\(HistoryFile.header)\", found \"\(found)\""
+            "\(file):\(line): expected the header \"\(History.csvHeader)\", found \"\(found)\""
         case let .wrongFieldCount(file, line, expected, found):
             "\(file):\(line): expected \(expected) comma-separated fields, found \(found)"
         case let .badEpoch(file, line, found, previous):

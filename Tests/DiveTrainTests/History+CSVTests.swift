@@ -1,69 +1,70 @@
 import Foundation
 import Testing
-@testable import DivePlot
+@testable import DiveTrain
 
-@Suite struct HistoryFileTests {
+@Suite struct HistoryCSVTests {
     let header = "epoch,train_loss,train_acc,test_loss,test_acc,epoch_seconds"
 
     @Test func parsesRowsWithWindowsLineEndingsAndBlankLines() throws {
         let text = header + "\r\n1,0.78,0.74,0.62,0.79,1.5\r\n\r\n2,0.57,0.81,0.55,0.81,1.25\r\n"
-        let history = try HistoryFile(parsing: text)
-        #expect(history.rows == [
-            HistoryFile.Row(epoch: 1, trainLoss: 0.78, trainAccuracy: 0.74, testLoss: 0.62, testAccuracy: 0.79, epochSeconds: 1.5),
-            HistoryFile.Row(epoch: 2, trainLoss: 0.57, trainAccuracy: 0.81, testLoss: 0.55, testAccuracy: 0.81, epochSeconds: 1.25),
+        let history = try History(csv: text)
+        #expect(history.epochs == [
+            EpochRecord(epoch: 1, trainLoss: 0.78, trainAccuracy: 0.74, testLoss: 0.62, testAccuracy: 0.79, seconds: 1.5),
+            EpochRecord(epoch: 2, trainLoss: 0.57, trainAccuracy: 0.81, testLoss: 0.55, testAccuracy: 0.81, seconds: 1.25),
         ])
     }
 
     @Test func headerOnlyIsAnEmptyHistory() throws {
-        #expect(try HistoryFile(parsing: header + "\n").rows.isEmpty)
+        #expect(try History(csv: header + "\n").epochs.isEmpty)
     }
 
     @Test func emptyFileIsAnError() {
-        #expect(throws: HistoryError.empty(file: "h.csv")) { try HistoryFile(parsing: "\n", file: "h.csv") }
+        #expect(throws: HistoryError.empty(file: "h.csv")) { try History(csv: "\n", file: "h.csv") }
     }
 
     @Test func wrongHeaderNamesWhatWasFound() {
         #expect(throws: HistoryError.wrongHeader(file: "h.csv", line: 1, found: "epoch,loss")) {
-            try HistoryFile(parsing: "epoch,loss\n1,0.5\n", file: "h.csv")
+            try History(csv: "epoch,loss\n1,0.5\n", file: "h.csv")
         }
     }
 
     @Test func wrongFieldCountNamesTheLine() {
         #expect(throws: HistoryError.wrongFieldCount(file: "h.csv", line: 3, expected: 6, found: 5)) {
-            try HistoryFile(parsing: header + "\n1,0.7,0.7,0.6,0.7,1\n2,0.6,0.8,0.5,0.8\n", file: "h.csv")
+            try History(csv: header + "\n1,0.7,0.7,0.6,0.7,1\n2,0.6,0.8,0.5,0.8\n", file: "h.csv")
         }
     }
 
     @Test func fieldThatIsNotANumberNamesLineAndColumn() throws {
         let error = #expect(throws: HistoryError.self) {
-            try HistoryFile(parsing: header + "\n1,0.7,abc,0.6,0.7,1\n", file: "runs/a/history.csv")
+            try History(csv: header + "\n1,0.7,abc,0.6,0.7,1\n", file: "runs/a/history.csv")
         }
         #expect(error == .notANumber(file: "runs/a/history.csv", line: 2, column: "train_acc", found: "abc"))
         #expect(error?.description == "runs/a/history.csv:2, column train_acc: expected a number, found \"abc\"")
     }
 
-    @Test func emptyFieldIsNotANumber() {
-        #expect(throws: HistoryError.notANumber(file: "h.csv", line: 2, column: "test_loss", found: "")) {
-            try HistoryFile(parsing: header + "\n1,0.7,0.7,,0.7,1\n", file: "h.csv")
+    @Test func emptyTestFieldsMeanNoTestSetButOtherFieldsAreRequired() throws {
+        #expect(try History(csv: header + "\n1,0.7,0.7,,,1\n").epochs.first?.testLoss == nil)
+        #expect(throws: HistoryError.notANumber(file: "h.csv", line: 2, column: "train_acc", found: "")) {
+            try History(csv: header + "\n1,0.7,,0.6,0.7,1\n", file: "h.csv")
         }
     }
 
     @Test(arguments: ["1.5", "0", "x"])
     func epochMustBeAWholeNumberFromOne(epoch: String) {
         #expect(throws: HistoryError.badEpoch(file: "h.csv", line: 2, found: epoch, previous: 0)) {
-            try HistoryFile(parsing: header + "\n\(epoch),0.7,0.7,0.6,0.7,1\n", file: "h.csv")
+            try History(csv: header + "\n\(epoch),0.7,0.7,0.6,0.7,1\n", file: "h.csv")
         }
     }
 
     @Test func epochsMustIncrease() {
         #expect(throws: HistoryError.badEpoch(file: "h.csv", line: 3, found: "1", previous: 1)) {
-            try HistoryFile(parsing: header + "\n1,0.7,0.7,0.6,0.7,1\n1,0.6,0.8,0.5,0.8,1\n", file: "h.csv")
+            try History(csv: header + "\n1,0.7,0.7,0.6,0.7,1\n1,0.6,0.8,0.5,0.8,1\n", file: "h.csv")
         }
     }
 
     @Test func missingFileNamesThePath() {
         let path = "/nonexistent-dive-folder/history.csv"
-        let error = #expect(throws: HistoryError.self) { try HistoryFile(contentsOf: path) }
+        let error = #expect(throws: HistoryError.self) { try History(contentsOf: path) }
         #expect(error?.description.hasPrefix(path + ": cannot read the history") == true)
     }
 
@@ -71,13 +72,14 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dive-history-\(UUID()).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try (header + "\n1,0.5,0.8,0.6,0.7,2\n").write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(try HistoryFile(contentsOf: path).rows.map(\.testAccuracy) == [0.7])
+        #expect(try History(contentsOf: path).epochs.map(\.testAccuracy) == [0.7])
     }
 
-    @Test func tableHasTheFilesColumnsAndFormattedNumbers() {
-        let history = HistoryFile(rows: [HistoryFile.Row(epoch: 3, trainLoss: 0.5, trainAccuracy: 0.81234, testLoss: 0.6,
-                                                         testAccuracy: 0.79, epochSeconds: 1.234)])
-        #expect(history.table.columns == header.split(separator: ",").map(String.init))
-        #expect(history.table.rows == [["3", "0.5000", "0.8123", "0.6000", "0.7900", "1.23"]])
+    @Test func readsBackWhatItWrites() throws {
+        let history = History(epochs: [
+            EpochRecord(epoch: 1, trainLoss: 0.5, trainAccuracy: 0.8, testLoss: 0.55, testAccuracy: 0.79, seconds: 2.25),
+            EpochRecord(epoch: 2, trainLoss: 1e308, trainAccuracy: 0.85, seconds: 2),
+        ])
+        #expect(try History(csv: history.csv()) == history)
     }
 }
