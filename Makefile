@@ -74,8 +74,8 @@ $(FUZZ_DIR)/architecture-fuzzer: $(ARCHITECTURE_SOURCES) Tests/Fuzz/Architecture
 	rm -rf $(FUZZ_DIR)/architecture-sources && mkdir -p $(FUZZ_DIR)/architecture-sources
 	for file in $(filter %.swift,$^); do \
 		sed -E '/^import (Dive|DiveCore|DiveNN)$$/d' $$file > $(FUZZ_DIR)/architecture-sources/$$(echo $$file | tr / -); done
-	$(FUZZ_SWIFTC) -module-name DiveCore -I Sources/_DiveBLAS -I $(FUZZ_DIR)/kernels \
-		$(FUZZ_DIR)/architecture-sources/*.swift $(KERNEL_OBJECTS) -lopenblas -o $@
+	$(FUZZ_SWIFTC) -module-name DiveCore $(CORE_LIBRARIES) \
+		$(FUZZ_DIR)/architecture-sources/*.swift $(KERNEL_OBJECTS) -o $@
 
 $(FUZZ_DIR)/idx-fuzzer: $(IDX_SOURCES) Tests/Fuzz/IDXFuzzer.swift
 	@mkdir -p $(FUZZ_DIR)
@@ -92,14 +92,16 @@ $(FUZZ_DIR)/kernels/module.modulemap: $(KERNEL_HEADERS)
 	printf 'module _DiveKernels {\n    umbrella "%s"\n    export *\n}\n' \
 		"$(abspath Sources/_DiveKernels/include)" > $@
 
+# The C modules and libraries DiveCore's sources import and link (oneDNN and OpenBLAS for products).
+CORE_LIBRARIES := -I Sources/_DiveBLAS -I Sources/_DiveDNNL -I $(FUZZ_DIR)/kernels -lopenblas -ldnnl -lgomp
+
 $(FUZZ_DIR)/kernels/%.o: Sources/_DiveKernels/%.c $(KERNEL_HEADERS)
 	@mkdir -p $(FUZZ_DIR)/kernels
 	clang -O2 -fsanitize=address -ISources/_DiveKernels/include -c $< -o $@
 
 $(FUZZ_DIR)/safetensors-fuzzer: $(SAFETENSORS_SOURCES) Tests/Fuzz/SafetensorsFuzzer.swift $(KERNEL_OBJECTS) \
 		$(FUZZ_DIR)/kernels/module.modulemap
-	$(FUZZ_SWIFTC) -module-name DiveCore -I Sources/_DiveBLAS -I $(FUZZ_DIR)/kernels \
-		$(filter-out %.modulemap,$^) -lopenblas -o $@
+	$(FUZZ_SWIFTC) -module-name DiveCore $(CORE_LIBRARIES) $(filter-out %.modulemap,$^) -o $@
 
 # Builds both fuzzers without running them; `make test` does this, so that they cannot rot unseen.
 fuzz-build: $(FUZZ_DIR)/idx-fuzzer $(FUZZ_DIR)/safetensors-fuzzer

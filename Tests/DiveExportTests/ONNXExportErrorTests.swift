@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func anUnknownLayerIsNamedByItsPath() throws {
-        let model = Sequential(Flatten(), Sequential(Linear(inputSize: 4, outputSize: 2, seed: 1), Doubling()))
+        let model = Sequential(Flatten(), Sequential(Linear(inputSize: 4, outputSize: 2), Doubling()))
         let failure = try #require(error(exporting: model))
         guard case let .unsupportedLayer(layer, description, _) = failure else {
             Issue.record("unexpected \(failure)")
@@ -34,13 +34,13 @@ import Testing
     }
 
     @Test func aLinearBeforeTheFlattenIsRefused() throws {
-        let failure = try #require(error(exporting: Sequential(Linear(inputSize: 2, outputSize: 2, seed: 1))))
-        #expect(failure.description == "layer '0' (\(Linear(inputSize: 2, outputSize: 2, seed: 1))) cannot be exported "
+        let failure = try #require(error(exporting: Sequential(Linear(inputSize: 2, outputSize: 2))))
+        #expect(failure.description == "layer '0' (\(Linear(inputSize: 2, outputSize: 2))) cannot be exported "
                 + "to ONNX: it takes [batch, 2], but [batch, 1, 2, 2] reaches it (add a Flatten before it)")
     }
 
     @Test func aLinearOfTheWrongWidthIsRefused() throws {
-        let failure = try #require(error(exporting: Sequential(Flatten(), Linear(inputSize: 5, outputSize: 2, seed: 1))))
+        let failure = try #require(error(exporting: Sequential(Flatten(), Linear(inputSize: 5, outputSize: 2))))
         #expect(failure.description.hasSuffix("it takes [batch, 5], but [batch, 4] reaches it"))
     }
 
@@ -64,7 +64,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("model.onnx").path
-        let model = Sequential(Flatten(), Linear(inputSize: 4, outputSize: 2, seed: 1))
+        let model = Sequential(Flatten(), Linear(inputSize: 4, outputSize: 2))
         let export = ONNXExport(inputShape: [1, 2, 2])
         try export.write(model, to: path)
         let written = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -77,7 +77,7 @@ import Testing
 
     @Test func anUnwritableFolderIsReportedNamingTheFile() throws {
         let path = "/nonexistent-\(UUID().uuidString)/model.onnx"
-        let model = Sequential(Flatten(), Linear(inputSize: 4, outputSize: 2, seed: 1))
+        let model = Sequential(Flatten(), Linear(inputSize: 4, outputSize: 2))
         do {
             try ONNXExport(inputShape: [1, 2, 2]).write(model, to: path)
             Issue.record("the write succeeded")

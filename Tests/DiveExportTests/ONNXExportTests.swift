@@ -8,8 +8,8 @@ import Testing
 @Suite struct ONNXExportTests {
     /// `Flatten → Linear(4, 3) → PReLU → Dropout → Linear(3, 2)` on 1×2×2 images.
     private func model() -> Sequential {
-        Sequential(Flatten(), Linear(inputSize: 4, outputSize: 3, seed: 1), PReLU(initialSlope: 0.5),
-                   Dropout(probability: 0.5), Linear(inputSize: 3, outputSize: 2, seed: 2))
+        Sequential(Flatten(), Linear(inputSize: 4, outputSize: 3), PReLU(initialSlope: 0.5),
+                   Dropout(probability: 0.5), Linear(inputSize: 3, outputSize: 2))
     }
 
     private func parsed(_ export: ONNXExport, _ model: any Layer) throws -> ProtobufFields {
@@ -96,8 +96,8 @@ import Testing
     }
 
     @Test func sigmoidTanhReluAndSoftmaxLayersMapToTheirOperators() throws {
-        let network = Sequential(Flatten(), Sequential(Linear(inputSize: 4, outputSize: 4, seed: 1), Sigmoid()),
-                                 Tanh(), ReLU(), Linear(inputSize: 4, outputSize: 2, bias: false, seed: 2),
+        let network = Sequential(Flatten(), Sequential(Linear(inputSize: 4, outputSize: 4), Sigmoid()),
+                                 Tanh(), ReLU(), Linear(inputSize: 4, outputSize: 2, bias: false),
                                  Softmax(axis: -1))
         let nodes = try graph(of: parsed(ONNXExport(inputShape: [1, 2, 2]), network)).messages(1)
         #expect(nodes.map { $0.strings(4).first ?? "" } == ["Flatten", "Gemm", "Sigmoid", "Tanh", "Relu", "Gemm", "Softmax"])
@@ -108,8 +108,8 @@ import Testing
 
     @Test func aModelOfFeatureVectorsNeedsNoFlatten() throws {
         // The XOR example's shape: two features in, one score out.
-        let network = Sequential(Linear(inputSize: 2, outputSize: 2, seed: 1), Sigmoid(),
-                                 Linear(inputSize: 2, outputSize: 1, seed: 2))
+        let network = Sequential(Linear(inputSize: 2, outputSize: 2), Sigmoid(),
+                                 Linear(inputSize: 2, outputSize: 1))
         let graph = try graph(of: parsed(ONNXExport(inputShape: [2]), network))
         #expect(graph.messages(1).map { $0.strings(4).first ?? "" } == ["Gemm", "Sigmoid", "Gemm"])
         #expect(graph.messages(1).first?.strings(1).first == "input")

@@ -61,7 +61,7 @@ final class Inbox: @unchecked Sendable {
     @Test func settingsMessageAppliesAHashAndBadOnesChangeNothing() throws {
         let (session, inbox) = Self.session()
         defer { session.close() }
-        session.receive(#"{"type":"settings","hash":"#dataset=spiral&networkShape=8,8,8&learningRate=0.1"}"#)
+        session.receive(##"{"type":"settings","hash":"#dataset=spiral&networkShape=8,8,8&learningRate=0.1"}"##)
         #expect(inbox.wait { $0.states.contains { ($0["hash"] as? String)?.contains("dataset=spiral") == true } })
         session.receive(#"{"type":"set","name":"learningRate","value":"100"}"#)
         #expect(inbox.wait { !$0.errors.isEmpty })

@@ -61,7 +61,7 @@ final class TestConnection {
     func write(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes { send(socketDescriptor, $0.baseAddress, $0.count, 0) }
+            let sent = bytes[offset...].withUnsafeBytes { Glibc.send(socketDescriptor, $0.baseAddress, $0.count, 0) }
             guard sent > 0 else { throw Failure(description: "write failed") }
             offset += sent
         }
