@@ -71,7 +71,12 @@ struct PlaygroundFrame: Encodable {
 
     /// The JSON text of the frame.
     func json() -> String {
-        let data = (try? JSONEncoder().encode(self)) ?? Data("{}".utf8)
+        // A diverged network has NaN or infinite losses and weights: they go as strings, which
+        // the page shows as they are, rather than making the encoder fail and the page stall.
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity",
+                                                                      negativeInfinity: "-Infinity", nan: "NaN")
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 

@@ -24,7 +24,7 @@ public enum PointsCSV {
             throw PointsCSVError(description: "CSV: the file is \(text.utf8.count) bytes, at most \(maximumBytes) are accepted")
         }
         var points: [DataPoint] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let row = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if row.isEmpty || (index == 0 && row.lowercased().hasPrefix("x1")) { continue }
             guard points.count < maximumPoints else {

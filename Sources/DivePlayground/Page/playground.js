@@ -159,7 +159,10 @@ function renderDatasets() {
   for (const name of names) $("dataset-" + name).classList.toggle("selected", name === current && !state.ownData);
 }
 
-function formatNumber(value) { return value === null || value === undefined ? "—" : value.toFixed(3); }
+function formatNumber(value) {
+  if (value === null || value === undefined) return "—";
+  return typeof value === "number" ? value.toFixed(3) : String(value);   // "NaN", "Infinity" from a diverged run
+}
 
 function renderReadouts() {
   $("epoch").textContent = String(state.epoch).padStart(6, "0").replace(/(\d{3})$/, ",$1");
@@ -281,7 +284,8 @@ function renderLinks(svg, layout, output, active, shape) {
   const columns = [inputs, ...shape.map((_, l) => layout[l + 1]), [output]];
   let html = "";
   state.weights.forEach((matrix, layer) => {
-    matrix.forEach((row, to) => row.forEach((weight, from) => {
+    matrix.forEach((row, to) => row.forEach((value, from) => {
+      const weight = Number(value);   // "NaN" and "Infinity" arrive as strings from a diverged run
       const a = columns[layer][from], b = columns[layer + 1][to];
       if (!a || !b) return;
       const [r, g, bl] = colour(weight);
@@ -299,7 +303,7 @@ document.addEventListener("click", (event) => {
   const link = event.target.closest && event.target.closest("path.link");
   if (!link) return;
   const current = state.weights[link.dataset.layer][link.dataset.to][link.dataset.from];
-  const text = prompt("New weight:", current.toFixed(3));
+  const text = prompt("New weight:", Number(current).toFixed(3));
   if (text === null) return;
   send({ type: "setWeight", layer: Number(link.dataset.layer), to: Number(link.dataset.to),
     from: Number(link.dataset.from), value: Number(text) });
