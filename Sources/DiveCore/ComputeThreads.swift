@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import _DiveKernels
 
 /// How many threads Dive's kernels use: matrix products (Dive's threads running oneDNN, or BLAS's
 /// threads) and the large elementwise loops.
@@ -30,22 +30,32 @@ public enum ComputeThreads {
 
 /// Runs `body` over `0..<count` split into one contiguous range per thread, in parallel when
 /// there is enough work (at least `minimumPerThread` elements for each thread), else inline.
+///
+/// The ranges depend only on `count`, `minimumPerThread` and the thread count, never on which
+/// thread runs them, so results are the same from run to run. The threads are those of the C
+/// pool `dive_parallel_for` (Sources/_DiveKernels/ThreadPool.c), which stay awake for a moment
+/// between jobs: Dispatch's `concurrentPerform` wakes a sleeping thread for every product, which
+/// cost more than the product itself at batch 32 (docs/performance.md).
 func forEachChunk(of count: Int, minimumPerThread: Int = 32_768, _ body: (Range<Int>) -> Void) {
     let threads = min(ComputeThreads.count, count / max(minimumPerThread, 1))
     guard threads > 1 else { body(0..<count); return }
     let chunk = (count + threads - 1) / threads
     withoutActuallyEscaping(body) { body in
-        // The chunks are disjoint, so the threads never touch the same elements.
-        let work = UncheckedSendable(body)
-        DispatchQueue.concurrentPerform(iterations: threads) { t in
-            let start = t * chunk
-            work.value(start..<min(start + chunk, count))
+        var job = ChunkJob(count: count, chunk: chunk, body: body)
+        withUnsafeMutablePointer(to: &job) { pointer in
+            dive_parallel_for(threads, Int32(clamping: threads), { context, task in
+                let job = context!.assumingMemoryBound(to: ChunkJob.self).pointee
+                let start = task * job.chunk
+                job.body(start..<min(start + job.chunk, job.count))
+            }, pointer)
         }
     }
 }
 
-/// Carries a value into concurrent code that the caller has made safe by other means.
-private struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
+/// What the pool's tasks read: the chunks are disjoint, so the threads never touch the same
+/// elements.
+private struct ChunkJob {
+    let count: Int
+    let chunk: Int
+    let body: (Range<Int>) -> Void
 }

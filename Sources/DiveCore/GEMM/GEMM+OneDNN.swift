@@ -9,8 +9,8 @@ import _DiveDNNL
 /// needs, and a d2l-mlp epoch took 5–8 × longer than with Dive splitting the work itself
 /// (docs/performance.md). So oneDNN runs with one OpenMP thread, and Dive splits a large product
 /// into one block of rows (or columns) per thread, with ``forEachChunk(of:minimumPerThread:_:)``,
-/// whose idle threads sleep. The split depends only on the shape and the thread count, so the
-/// same operands and threads give the same bits.
+/// whose threads wait for the next job only briefly before they sleep. The split depends only on
+/// the shape and the thread count, so the same operands and threads give the same bits.
 enum OneDNN {
     /// Whether oneDNN runs on this processor: it refuses every product below its lowest level
     /// (SSE4.1), and then OpenBLAS runs them. Checked once, with a 1 × 1 product.
@@ -35,14 +35,20 @@ enum OneDNN {
                        blockA, Int64(lda), blockB, Int64(ldb), beta, blockC, Int64(ldc))
             applyEpilogue(m: rows.count, n: columns.count, c: blockC, ldc: ldc, bias: bias.map { $0 + j }, relu: relu)
         }
-        // Split the longer side of C; each block gets at least 256 K multiply-adds.
-        let minimum = max(1, (1 << 18) / max((m >= n ? n : m) * k, 1))
-        if m >= n {
-            forEachChunk(of: m, minimumPerThread: minimum) { rows in block(rows, 0..<n) }
+        // Split the rows of C, unless there are too few for each thread to have a block of oneDNN's
+        // height (16); each block gets at least `splitMinimum` multiply-adds.
+        let threads = ComputeThreads.count
+        if m >= 16 * threads || m >= n {
+            forEachChunk(of: m, minimumPerThread: max(1, splitMinimum / max(n * k, 1))) { rows in block(rows, 0..<n) }
         } else {
-            forEachChunk(of: n, minimumPerThread: minimum) { columns in block(0..<m, columns) }
+            forEachChunk(of: n, minimumPerThread: max(1, splitMinimum / max(m * k, 1))) { columns in block(0..<m, columns) }
         }
     }
+
+    /// The fewest multiply-adds worth a block of its own: about 15 µs of work. Smaller blocks
+    /// lose more in oneDNN's cost per call than a second thread gains (keras-mlp's 32 × 128 × 64
+    /// products ran at 115 GFLOP/s whole and 77 in two halves).
+    static let splitMinimum = 1 << 20
 
     /// The version, e.g. `2.6.3`.
     static var version: String {

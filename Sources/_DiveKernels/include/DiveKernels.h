@@ -56,4 +56,15 @@ DIVE_DECLARE(dive_bias_relu, (float *c, size_t m, size_t n, size_t ldc, const fl
 /// The build of the kernels above that runs on this processor: "avx512", "avx2" or "portable".
 const char *dive_kernels_build(void);
 
+/// A task of `dive_parallel_for`: `function(context, index)`.
+typedef void (*dive_task_function)(void *context, long index);
+
+/// Runs `function(context, i)` for every i in 0..<tasks, on the calling thread and up to
+/// `threads - 1` of the pool's workers, and returns when all have finished. Which thread runs a
+/// task varies; what each task computes must depend on its index alone. Runs the tasks inline, one
+/// after another, when there is one task or thread, when called from inside a task, and when
+/// another thread's job is running. Workers start on first use and wait, spinning briefly and then
+/// asleep, for the next job (ThreadPool.c).
+void dive_parallel_for(long tasks, int threads, dive_task_function function, void *context);
+
 #endif
