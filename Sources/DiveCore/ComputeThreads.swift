@@ -24,19 +24,26 @@ public enum ComputeThreads {
     /// Uses `count` threads (at least 1) from now on, for every library's products.
     public static func set(_ count: Int) {
         configured = max(1, count)
-        BLAS.setThreads(max(1, count))   // oneDNN runs on Dive's threads: see GEMM+OneDNN.swift
+        // oneDNN runs on Dive's threads (GEMM+OneDNN.swift); OpenBLAS only where oneDNN does not,
+        // and its threads, woken for nothing, would otherwise spin beside Dive's.
+        #if canImport(_DiveDNNL)
+        BLAS.setThreads(OneDNN.isUsable ? 1 : max(1, count))
+        #else
+        BLAS.setThreads(max(1, count))
+        #endif
     }
 }
 
 /// Runs `body` over `0..<count` split into one contiguous range per thread, in parallel when
-/// there is enough work (at least `minimumPerThread` elements for each thread), else inline.
+/// there is enough work (at least `minimumPerThread` elements for each thread), else inline;
+/// on ``ComputeThreads/count`` threads at most. `body` must only touch what its range owns.
 ///
 /// The ranges depend only on `count`, `minimumPerThread` and the thread count, never on which
 /// thread runs them, so results are the same from run to run. The threads are those of the C
 /// pool `dive_parallel_for` (Sources/_DiveKernels/ThreadPool.c), which stay awake for a moment
 /// between jobs: Dispatch's `concurrentPerform` wakes a sleeping thread for every product, which
 /// cost more than the product itself at batch 32 (docs/performance.md).
-func forEachChunk(of count: Int, minimumPerThread: Int = 32_768, _ body: (Range<Int>) -> Void) {
+public func forEachChunk(of count: Int, minimumPerThread: Int = 32_768, _ body: (Range<Int>) -> Void) {
     let threads = min(ComputeThreads.count, count / max(minimumPerThread, 1))
     guard threads > 1 else { body(0..<count); return }
     let chunk = (count + threads - 1) / threads

@@ -63,11 +63,14 @@ public struct ImageDataset: Dataset, Sendable {
             preconditionFailure("ImageDataset.batch: index \(index) outside 0..<\(count)")
         }
         // Each pixel is divided by 255 (as PyTorch's ToTensor does), in a C loop that fetches the
-        // rows ahead of use.
+        // rows ahead of use; a large batch is split over the threads.
         let inputs = images.withUnsafeBufferPointer { pixels in
             Tensor(shape: [indices.count, 1, height, width]) { output in
                 indices.withUnsafeBufferPointer { rows in
-                    dive_gather_bytes(output.baseAddress, pixels.baseAddress, rows.baseAddress, rows.count, size, 255)
+                    forEachChunk(of: rows.count, minimumPerThread: max(1, 65_536 / max(size, 1))) { part in
+                        dive_gather_bytes(output.baseAddress! + part.lowerBound * size, pixels.baseAddress,
+                                          rows.baseAddress! + part.lowerBound, part.count, size, 255)
+                    }
                 }
             }
         }
