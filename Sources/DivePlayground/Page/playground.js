@@ -221,8 +221,9 @@ function renderNetwork() {
   const columns = [FEATURES.map(([name]) => name), ...shape.map((n, l) => [...Array(n).keys()].map((i) => `${l}-${i}`))];
   const layout = columns.map((column, c) => column.map((_, r) => ({ x: c * COLUMN + 70, y: r * ROW + 40 })));
   const output = { x: (columns.length) * COLUMN + 70, y: 40 };
-  network.style.width = `${output.x + NODE + 20}px`;
-  network.style.height = `${Math.max(...columns.map((c) => c.length)) * ROW + 80}px`;
+  const width = output.x + NODE + 20, height = Math.max(...columns.map((c) => c.length)) * ROW + 80;
+  network.style.width = `${width}px`;
+  network.style.height = `${height}px`;
   $("layer-count").textContent = shape.length;
   const key = JSON.stringify([settings.networkShape, active.map(([n]) => n), settings.dropout]);
   const rebuild = network.dataset.key !== key;
@@ -269,7 +270,7 @@ function renderNetwork() {
   });
   paint($("neuron-output").querySelector("canvas"), state.output, state.outputSize, settings.discretize === "true");
   if (rebuild) buildLinks(svg, layout, output, active, shape);
-  colourLinks(svg);
+  drawLinks($("link-canvas"), width, height);
 }
 
 function makeNode(position, id, label) {
@@ -287,17 +288,21 @@ function changeShape(shape) {
   set("networkShape", shape.filter((n) => n > 0).join(","));
 }
 
-// The links are made when the network's shape or features change; each state only recolours
-// them (making 300 SVG paths 20 times a second is what the page cannot afford).
+// The links are drawn on a canvas after every state, by weight; above it, the SVG holds one
+// invisible path per link, made when the shape or features change, to hover and click. (Recolouring
+// 300 SVG paths cost Chromium 30 ms of style recalculation a state, most of the page's time.)
+let linkCurves = [];
 function buildLinks(svg, layout, output, active, shape) {
   const inputs = active.map(([name]) => layout[0][FEATURES.findIndex(([n]) => n === name)]);
   const columns = [inputs, ...shape.map((_, l) => layout[l + 1]), [output]];
   let html = "";
+  linkCurves = [];
   state.weights.forEach((matrix, layer) => {
     matrix.forEach((row, to) => row.forEach((_, from) => {
       const a = columns[layer][from], b = columns[layer + 1][to];
       if (!a || !b) return;
       const x1 = a.x + NODE, y1 = a.y + NODE / 2, x2 = b.x, y2 = b.y + NODE / 2, mid = (x1 + x2) / 2;
+      linkCurves.push({ layer, to, from, x1, y1, x2, y2, mid });
       html += `<path class="link" data-layer="${layer}" data-to="${to}" data-from="${from}"
         d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}"><title></title></path>`;
     }));
@@ -305,14 +310,28 @@ function buildLinks(svg, layout, output, active, shape) {
   svg.innerHTML = html;
 }
 
-// Colour and width by weight; a path's attributes are written only when they change.
-function colourLinks(svg) {
-  for (const link of svg.children) {
-    const weight = Number(state.weights[link.dataset.layer][link.dataset.to][link.dataset.from]);   // "NaN" strings too
+// Colour and width by weight, on a canvas of the network's size.
+function drawLinks(canvas, width, height) {
+  const scale = window.devicePixelRatio || 1;
+  if (canvas.width !== Math.round(width * scale) || canvas.height !== Math.round(height * scale)) {
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
+  }
+  const context = canvas.getContext("2d");
+  context.setTransform(scale, 0, 0, scale, 0, 0);
+  context.clearRect(0, 0, width, height);
+  context.globalAlpha = 0.85;
+  for (const { layer, to, from, x1, y1, x2, y2, mid } of linkCurves) {
+    const weight = Number(state.weights[layer][to][from]);   // "NaN" and "Infinity" arrive as strings
     const [r, g, b] = colour(weight);
-    const stroke = `rgb(${r},${g},${b})`, width = Math.min(10, 1 + Math.abs(weight) * 1.8).toFixed(2);
-    if (link.getAttribute("stroke") !== stroke) link.setAttribute("stroke", stroke);
-    if (link.getAttribute("stroke-width") !== width) link.setAttribute("stroke-width", width);
+    context.strokeStyle = `rgb(${r},${g},${b})`;
+    context.lineWidth = Math.min(10, 1 + Math.abs(weight) * 1.8);
+    context.beginPath();
+    context.moveTo(x1, y1);
+    context.bezierCurveTo(mid, y1, mid, y2, x2, y2);
+    context.stroke();
   }
 }
 
