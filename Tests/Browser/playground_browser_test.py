@@ -7,7 +7,8 @@ Usage: playground_browser_test.py --dive PATH [--interop-python PATH] [--screens
 Starts `dive playground --port 0`, runs every check below in one browser, prints one line per
 check and a summary ("browser tests: N passed, M failed"), and exits 1 when any failed.
 With --screenshots, the pictures of the page are written there (docs/playground/ uses them).
-With --measure-rate, it also prints the page's update rate while training 6 layers of 8.
+With --measure-rate, it also prints the page's update rate while training the default network
+and 6 layers of 8.
 """
 
 import argparse
@@ -248,11 +249,11 @@ class PlaygroundBrowserTest:
         expect(result.returncode == 0, f"loading in Python failed: {result.stderr.strip()[-500:]}")
         self.report = result.stdout.strip()
 
-    def measure_rate(self, seconds=10):
-        """Prints how many states a second the page draws while training 6 layers of 8, with the
-        epochs a second, the page's time to draw a state, the size of a state and the load."""
-        self.open("networkShape=8,8,8,8,8,8&dataset=spiral&x=true&y=true&xSquared=true&ySquared=true"
-                  "&sinX=true&sinY=true&seed=1")
+    def measure_rate(self, name, hash_text, seconds=10):
+        """Prints how many states a second the page draws while training the network of
+        `hash_text`, with the epochs a second, the page's time to draw a state, the size of a
+        state and the load."""
+        self.open(hash_text)
         self.js("""window.diveDrawMs = 0; window.diveBytes = 0;
             const draw = render;
             render = (next) => { const start = performance.now(); draw(next); diveDrawMs += performance.now() - start; };
@@ -266,7 +267,7 @@ class PlaygroundBrowserTest:
         (frames1, epoch1, draw1, bytes1), t1 = self.js(figures), time.time()
         self.element("play-pause").click()
         states = max(frames1 - frames0, 1)
-        print(f"update rate, 6 layers of 8: {(frames1 - frames0) / (t1 - t0):.1f} states drawn a second, "
+        print(f"update rate, {name}: {(frames1 - frames0) / (t1 - t0):.1f} states drawn a second, "
               f"{(epoch1 - epoch0) / (t1 - t0):.0f} epochs a second; {(draw1 - draw0) / states:.1f} ms to draw "
               f"a state of {(bytes1 - bytes0) / states / 1000:.0f} kB (over {seconds} s, load average "
               f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)", flush=True)
@@ -300,7 +301,9 @@ def main():
                 passed += 1
                 print(f"✔ {name} ({time.time() - start:.1f} s){': ' + suite.report if suite.report else ''}", flush=True)
         if arguments.measure_rate:
-            suite.measure_rate()
+            suite.measure_rate("default 4-2", "seed=1")
+            suite.measure_rate("6 layers of 8", "networkShape=8,8,8,8,8,8&dataset=spiral&x=true&y=true&xSquared=true"
+                               "&ySquared=true&sinX=true&sinY=true&seed=1")
     finally:
         suite.close()
     print(f"browser tests: {passed} passed, {failed} failed")
