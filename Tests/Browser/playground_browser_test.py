@@ -46,14 +46,16 @@ def expect(condition, message):
 
 
 def wait_for(condition, seconds, message):
-    """Polls `condition` until it returns a true value, else fails with `message`."""
+    """Polls `condition` until it returns a true value, else fails with `message`: a string, or a
+    function called then, so that what it reads from the page is what the page showed at the end
+    (an f-string argument is read before the wait)."""
     end = time.time() + seconds
     while time.time() < end:
         value = condition()
         if value:
             return value
         time.sleep(0.05)
-    raise Failure(message)
+    raise Failure(message() if callable(message) else message)
 
 
 class PlaygroundBrowserTest:
@@ -141,7 +143,7 @@ class PlaygroundBrowserTest:
         start = time.time()
         self.element("play-pause").click()
         wait_for(lambda: (self.number("accuracy-test") or 0) >= 0.9, ACCURACY_DEADLINE_S,
-                 f"test accuracy {self.text('accuracy-test')} after {ACCURACY_DEADLINE_S} s (epoch {self.text('epoch')})")
+                 lambda: f"test accuracy {self.text('accuracy-test')} after {ACCURACY_DEADLINE_S} s (epoch {self.text('epoch')})")
         self.report = f"test accuracy {self.text('accuracy-test')} at epoch {self.text('epoch')} after {time.time() - start:.1f} s"
         self.element("play-pause").click()
         wait_for(lambda: not self.js("return state.playing"), 10, "pause did not stop training")
@@ -168,13 +170,13 @@ class PlaygroundBrowserTest:
 
     def test_hash_follows_a_control(self):
         Select(self.element("learningRate")).select_by_value("0.1")
-        wait_for(lambda: "learningRate=0.1&" in self.hash(), 10, f"hash after the change: {self.hash()}")
+        wait_for(lambda: "learningRate=0.1&" in self.hash(), 10, lambda: f"hash after the change: {self.hash()}")
         self.element("add-neuron-0").click()
         wait_for(lambda: "networkShape=9" not in self.hash() and "networkShape=8,8,8" in self.hash(), 5,
                  "a ninth neuron was accepted")   # 8 is the most: the server refuses the ninth
         wait_for(lambda: "networkShape" in self.text("message"), 5, "no message for a ninth neuron")
         self.element("remove-neuron-1").click()
-        wait_for(lambda: "networkShape=8,7,8&" in self.hash(), 10, f"hash after removing a neuron: {self.hash()}")
+        wait_for(lambda: "networkShape=8,7,8&" in self.hash(), 10, lambda: f"hash after removing a neuron: {self.hash()}")
 
     def test_reload_restores_the_state(self):
         self.driver.refresh()
@@ -199,13 +201,13 @@ class PlaygroundBrowserTest:
         with open(good, "w") as file:
             file.write("x1,x2,label\n1,1,1\n2,2,1\n-1,-1,-1\n-2,-2,-1\n3,-3,1\n-3,3,-1\n")
         self.element("csv-file").send_keys(good)
-        wait_for(lambda: "loaded 6 points" in self.text("notice"), 10, f"notice: {self.text('notice')!r}")
+        wait_for(lambda: "loaded 6 points" in self.text("notice"), 10, lambda: f"notice: {self.text('notice')!r}")
         expect(self.js("return points.train.length + points.test.length") == 6, "uploaded points not drawn")
         bad = os.path.join(self.downloads, "bad.csv")
         with open(bad, "w") as file:
             file.write("x1,x2,label\n1,1,1\n2,two,1\n")
         self.element("csv-file").send_keys(bad)
-        wait_for(lambda: "CSV line 3" in self.text("message"), 10, f"message: {self.text('message')!r}")
+        wait_for(lambda: "CSV line 3" in self.text("message"), 10, lambda: f"message: {self.text('message')!r}")
         expect(self.js("return points.train.length + points.test.length") == 6, "a bad upload changed the data")
         self.report = self.text("message")
 
@@ -215,7 +217,7 @@ class PlaygroundBrowserTest:
         wait_for(lambda: "learningRate=10&" in self.hash(), 10, "learning rate 10 not applied")
         self.element("play-pause").click()
         wait_for(lambda: self.element("notice").is_displayed() and "lower the learning rate" in self.text("notice"), 60,
-                 f"no divergence message (epoch {self.text('epoch')}, loss {self.text('loss-train')})")
+                 lambda: f"no divergence message (epoch {self.text('epoch')}, loss {self.text('loss-train')})")
         expect(re.fullmatch(r"loss became (NaN|infinite) at epoch \d+: lower the learning rate", self.text("notice")),
                f"message {self.text('notice')!r}")
         expect(not self.js("return state.playing"), "training goes on after divergence")
