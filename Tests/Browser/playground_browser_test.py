@@ -251,6 +251,27 @@ class PlaygroundBrowserTest:
         expect(result.returncode == 0, f"loading in Python failed: {result.stderr.strip()[-500:]}")
         self.report = result.stdout.strip()
 
+    def test_link_hover_shows_its_weight_and_a_click_edits_it(self):
+        self.open("networkShape=2&seed=1")
+        link = self.driver.find_element(By.CSS_SELECTOR, 'path.link[data-layer="0"][data-to="1"][data-from="0"]')
+        ActionChains(self.driver).move_to_element(link).perform()
+        weight = self.js("return state.weights[0][1][0]")
+        title = link.find_element(By.TAG_NAME, "title").get_attribute("textContent")
+        expect(title == f"Weight is {weight:.3f}. Click to change it.", f"hover title {title!r} for weight {weight}")
+        link.click()
+        prompt = wait_for(lambda: self.alert(), 5, "clicking a link asked for no weight")
+        prompt.send_keys("0.5")
+        prompt.accept()
+        wait_for(lambda: self.js("return state.weights[0][1][0]") == 0.5, 10,
+                 lambda: f"weight after the edit: {self.js('return state.weights[0][1][0]')}")
+        self.report = f"weight {weight:.3f} shown on hover, set to 0.5 by a click"
+
+    def alert(self):
+        try:
+            return self.driver.switch_to.alert
+        except Exception:   # NoAlertPresentException until the prompt opens
+            return None
+
     def measure_rate(self, name, hash_text, seconds=10):
         """Prints how many states a second the page draws while training the network of
         `hash_text`, with the epochs a second, the page's time to draw a state, the size of a
