@@ -74,6 +74,7 @@ struct PlaygroundFrame: Encodable {
         // A diverged network has NaN or infinite losses and weights: they go as strings, which
         // the page shows as they are, rather than making the encoder fail and the page stall.
         let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes   // base64 is full of them: "\/" makes the text longer
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity",
                                                                       negativeInfinity: "-Infinity", nan: "NaN")
         let data = (try? encoder.encode(self)) ?? Data("{}".utf8)

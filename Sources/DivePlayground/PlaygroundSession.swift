@@ -152,19 +152,20 @@ public final class PlaygroundSession: @unchecked Sendable {
     }
 
     /// The training thread: trains while playing, in slices, and sends a state after each slice
-    /// (at most `framesPerSecond` a second) and after every message. A slice lasts at least as
-    /// long as the last frame took to make, so training keeps at least half of the time.
+    /// (at most `framesPerSecond` a second, paced from one frame's start to the next) and after
+    /// every message. A slice lasts at least half as long as the last frame took to make, so
+    /// training keeps at least a third of the time however slow frames are (6 layers of 8 on a
+    /// loaded machine), and frames of up to 33 ms still make 20 states a second.
     private func run() {
         let frameInterval = 1 / Self.framesPerSecond
-        var lastFrame = Date.distantPast
+        var lastFrame = Date.distantPast     // when the last frame began: frames are paced start to start
         var frameCost: TimeInterval = 0
         condition.lock()
         while !closed {
             if pendingFrame || (playing && Date().timeIntervalSince(lastFrame) >= frameInterval) {
-                let start = Date()
-                sendFrame()
                 lastFrame = Date()
-                frameCost = lastFrame.timeIntervalSince(start)
+                sendFrame()
+                frameCost = Date().timeIntervalSince(lastFrame)
             }
             if !playing {
                 _ = condition.wait(until: Date().addingTimeInterval(1))
@@ -173,7 +174,7 @@ public final class PlaygroundSession: @unchecked Sendable {
             condition.unlock()
             slots.acquire()
             condition.lock()
-            let sliceEnd = max(lastFrame.addingTimeInterval(frameInterval), Date().addingTimeInterval(frameCost))
+            let sliceEnd = max(lastFrame.addingTimeInterval(frameInterval), Date().addingTimeInterval(frameCost / 2))
             repeat {
                 if !trainer.trainEpoch() || trainer.stopConditionMet {
                     playing = false

@@ -7,7 +7,8 @@ Usage: playground_browser_test.py --dive PATH [--interop-python PATH] [--screens
 Starts `dive playground --port 0`, runs every check below in one browser, prints one line per
 check and a summary ("browser tests: N passed, M failed"), and exits 1 when any failed.
 With --screenshots, the pictures of the page are written there (docs/playground/ uses them).
-With --measure-rate, it also prints the page's update rate while training 6 layers of 8.
+With --measure-rate, it also prints the page's update rate while training the default network
+and 6 layers of 8.
 """
 
 import argparse
@@ -45,14 +46,16 @@ def expect(condition, message):
 
 
 def wait_for(condition, seconds, message):
-    """Polls `condition` until it returns a true value, else fails with `message`."""
+    """Polls `condition` until it returns a true value, else fails with `message`: a string, or a
+    function called then, so that what it reads from the page is what the page showed at the end
+    (an f-string argument is read before the wait)."""
     end = time.time() + seconds
     while time.time() < end:
         value = condition()
         if value:
             return value
         time.sleep(0.05)
-    raise Failure(message)
+    raise Failure(message() if callable(message) else message)
 
 
 class PlaygroundBrowserTest:
@@ -140,7 +143,7 @@ class PlaygroundBrowserTest:
         start = time.time()
         self.element("play-pause").click()
         wait_for(lambda: (self.number("accuracy-test") or 0) >= 0.9, ACCURACY_DEADLINE_S,
-                 f"test accuracy {self.text('accuracy-test')} after {ACCURACY_DEADLINE_S} s (epoch {self.text('epoch')})")
+                 lambda: f"test accuracy {self.text('accuracy-test')} after {ACCURACY_DEADLINE_S} s (epoch {self.text('epoch')})")
         self.report = f"test accuracy {self.text('accuracy-test')} at epoch {self.text('epoch')} after {time.time() - start:.1f} s"
         self.element("play-pause").click()
         wait_for(lambda: not self.js("return state.playing"), 10, "pause did not stop training")
@@ -167,13 +170,13 @@ class PlaygroundBrowserTest:
 
     def test_hash_follows_a_control(self):
         Select(self.element("learningRate")).select_by_value("0.1")
-        wait_for(lambda: "learningRate=0.1&" in self.hash(), 10, f"hash after the change: {self.hash()}")
+        wait_for(lambda: "learningRate=0.1&" in self.hash(), 10, lambda: f"hash after the change: {self.hash()}")
         self.element("add-neuron-0").click()
         wait_for(lambda: "networkShape=9" not in self.hash() and "networkShape=8,8,8" in self.hash(), 5,
                  "a ninth neuron was accepted")   # 8 is the most: the server refuses the ninth
         wait_for(lambda: "networkShape" in self.text("message"), 5, "no message for a ninth neuron")
         self.element("remove-neuron-1").click()
-        wait_for(lambda: "networkShape=8,7,8&" in self.hash(), 10, f"hash after removing a neuron: {self.hash()}")
+        wait_for(lambda: "networkShape=8,7,8&" in self.hash(), 10, lambda: f"hash after removing a neuron: {self.hash()}")
 
     def test_reload_restores_the_state(self):
         self.driver.refresh()
@@ -198,13 +201,13 @@ class PlaygroundBrowserTest:
         with open(good, "w") as file:
             file.write("x1,x2,label\n1,1,1\n2,2,1\n-1,-1,-1\n-2,-2,-1\n3,-3,1\n-3,3,-1\n")
         self.element("csv-file").send_keys(good)
-        wait_for(lambda: "loaded 6 points" in self.text("notice"), 10, f"notice: {self.text('notice')!r}")
+        wait_for(lambda: "loaded 6 points" in self.text("notice"), 10, lambda: f"notice: {self.text('notice')!r}")
         expect(self.js("return points.train.length + points.test.length") == 6, "uploaded points not drawn")
         bad = os.path.join(self.downloads, "bad.csv")
         with open(bad, "w") as file:
             file.write("x1,x2,label\n1,1,1\n2,two,1\n")
         self.element("csv-file").send_keys(bad)
-        wait_for(lambda: "CSV line 3" in self.text("message"), 10, f"message: {self.text('message')!r}")
+        wait_for(lambda: "CSV line 3" in self.text("message"), 10, lambda: f"message: {self.text('message')!r}")
         expect(self.js("return points.train.length + points.test.length") == 6, "a bad upload changed the data")
         self.report = self.text("message")
 
@@ -214,7 +217,7 @@ class PlaygroundBrowserTest:
         wait_for(lambda: "learningRate=10&" in self.hash(), 10, "learning rate 10 not applied")
         self.element("play-pause").click()
         wait_for(lambda: self.element("notice").is_displayed() and "lower the learning rate" in self.text("notice"), 60,
-                 f"no divergence message (epoch {self.text('epoch')}, loss {self.text('loss-train')})")
+                 lambda: f"no divergence message (epoch {self.text('epoch')}, loss {self.text('loss-train')})")
         expect(re.fullmatch(r"loss became (NaN|infinite) at epoch \d+: lower the learning rate", self.text("notice")),
                f"message {self.text('notice')!r}")
         expect(not self.js("return state.playing"), "training goes on after divergence")
@@ -248,17 +251,49 @@ class PlaygroundBrowserTest:
         expect(result.returncode == 0, f"loading in Python failed: {result.stderr.strip()[-500:]}")
         self.report = result.stdout.strip()
 
-    def measure_rate(self):
-        self.open("networkShape=8,8,8,8,8,8&dataset=spiral&x=true&y=true&xSquared=true&ySquared=true"
-                  "&sinX=true&sinY=true&seed=1")
+    def test_link_hover_shows_its_weight_and_a_click_edits_it(self):
+        self.open("networkShape=2&seed=1")
+        link = self.driver.find_element(By.CSS_SELECTOR, 'path.link[data-layer="0"][data-to="1"][data-from="0"]')
+        ActionChains(self.driver).move_to_element(link).perform()
+        weight = self.js("return state.weights[0][1][0]")
+        title = link.find_element(By.TAG_NAME, "title").get_attribute("textContent")
+        expect(title == f"Weight is {weight:.3f}. Click to change it.", f"hover title {title!r} for weight {weight}")
+        link.click()
+        prompt = wait_for(lambda: self.alert(), 5, "clicking a link asked for no weight")
+        prompt.send_keys("0.5")
+        prompt.accept()
+        wait_for(lambda: self.js("return state.weights[0][1][0]") == 0.5, 10,
+                 lambda: f"weight after the edit: {self.js('return state.weights[0][1][0]')}")
+        self.report = f"weight {weight:.3f} shown on hover, set to 0.5 by a click"
+
+    def alert(self):
+        try:
+            return self.driver.switch_to.alert
+        except Exception:   # NoAlertPresentException until the prompt opens
+            return None
+
+    def measure_rate(self, name, hash_text, seconds=10):
+        """Prints how many states a second the page draws while training the network of
+        `hash_text`, with the epochs a second, the page's time to draw a state, the size of a
+        state and the load."""
+        self.open(hash_text)
+        self.js("""window.diveDrawMs = 0; window.diveBytes = 0;
+            const draw = render;
+            render = (next) => { const start = performance.now(); draw(next); diveDrawMs += performance.now() - start; };
+            const receive = socket.onmessage;
+            socket.onmessage = (event) => { diveBytes += event.data.length; receive(event); };""")
         self.element("play-pause").click()
         time.sleep(2)
-        frames0, epoch0, t0 = self.js("return window.diveFrames"), self.js("return state.epoch"), time.time()
-        time.sleep(10)
-        frames1, epoch1, t1 = self.js("return window.diveFrames"), self.js("return state.epoch"), time.time()
+        figures = "return [window.diveFrames, state.epoch, window.diveDrawMs, window.diveBytes]"
+        (frames0, epoch0, draw0, bytes0), t0 = self.js(figures), time.time()
+        time.sleep(seconds)
+        (frames1, epoch1, draw1, bytes1), t1 = self.js(figures), time.time()
         self.element("play-pause").click()
-        print(f"update rate, 6 layers of 8: {(frames1 - frames0) / (t1 - t0):.1f} states drawn a second, "
-              f"{(epoch1 - epoch0) / (t1 - t0):.0f} epochs a second")
+        states = max(frames1 - frames0, 1)
+        print(f"update rate, {name}: {(frames1 - frames0) / (t1 - t0):.1f} states drawn a second, "
+              f"{(epoch1 - epoch0) / (t1 - t0):.0f} epochs a second; {(draw1 - draw0) / states:.1f} ms to draw "
+              f"a state of {(bytes1 - bytes0) / states / 1000:.0f} kB (over {seconds} s, load average "
+              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)", flush=True)
 
 
 def main():
@@ -289,7 +324,9 @@ def main():
                 passed += 1
                 print(f"✔ {name} ({time.time() - start:.1f} s){': ' + suite.report if suite.report else ''}", flush=True)
         if arguments.measure_rate:
-            suite.measure_rate()
+            suite.measure_rate("default 4-2", "seed=1")
+            suite.measure_rate("6 layers of 8", "networkShape=8,8,8,8,8,8&dataset=spiral&x=true&y=true&xSquared=true"
+                               "&ySquared=true&sinX=true&sinY=true&seed=1")
     finally:
         suite.close()
     print(f"browser tests: {passed} passed, {failed} failed")

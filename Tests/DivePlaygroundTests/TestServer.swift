@@ -18,9 +18,8 @@ func withTestServer<T: Sendable>(_ registry: SessionRegistry = SessionRegistry(m
         while port.value == nil { try await Task.sleep(for: .milliseconds(10)) }
         let bound = port.value!
         // The client blocks on its sockets: on a thread of its own, not one of the server's.
-        let result = try await onThread { try body(bound) }
-        group.cancelAll()
-        return result
+        defer { group.cancelAll() }          // also when `body` throws: the server must stop
+        return try await onThread { try body(bound) }
     }
 }
 
@@ -31,10 +30,16 @@ func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async thr
     }
 }
 
-/// A blocking TCP connection to 127.0.0.1 with a 30-second read timeout: just enough HTTP/1.1
-/// and WebSocket (RFC 6455) to test the server from outside.
+/// A blocking TCP connection to 127.0.0.1: just enough HTTP/1.1 and WebSocket (RFC 6455) to test
+/// the server from outside.
+///
+/// Every read has a deadline, so a test waiting for a message that never comes fails with a message
+/// instead of hanging. A deadline covers a whole call: the server's pings (every 30 s) are answered
+/// but do not extend it, as they would a socket receive timeout.
 final class TestConnection {
     struct Failure: Error, CustomStringConvertible { var description: String }
+    /// How long one call waits for the server unless told otherwise.
+    static let defaultTimeout: TimeInterval = 10
     private let socketDescriptor: Int32
     private var buffered: [UInt8] = []
 
@@ -44,8 +49,6 @@ final class TestConnection {
         #else
         socketDescriptor = socket(AF_INET, SOCK_STREAM, 0)
         #endif
-        var timeout = timeval(tv_sec: 30, tv_usec: 0)
-        setsockopt(socketDescriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -67,22 +70,52 @@ final class TestConnection {
         }
     }
 
-    /// Exactly `count` bytes.
-    func read(count: Int) throws -> [UInt8] {
+    /// Exactly `count` bytes, by `deadline`; `what` names them in the failure.
+    func read(count: Int, by deadline: Date, _ what: String) throws -> [UInt8] {
         while buffered.count < count {
-            var chunk = [UInt8](repeating: 0, count: 65536)
-            let received = chunk.withUnsafeMutableBytes { recv(socketDescriptor, $0.baseAddress, $0.count, 0) }
-            guard received > 0 else { throw Failure(description: "connection closed or timed out") }
-            buffered += chunk[..<received]
+            switch try receiveChunk(by: deadline) {
+            case .some(let chunk): buffered += chunk
+            case nil: throw Failure(description: "the server closed the connection while the test read \(what) "
+                                    + "(\(buffered.count) of \(count) bytes)")
+            }
         }
         defer { buffered.removeFirst(count) }
         return Array(buffered[..<count])
     }
 
+    /// The next bytes the server sends, or nil when it has closed the connection.
+    private func receiveChunk(by deadline: Date) throws -> [UInt8]? {
+        var descriptor = pollfd(fd: socketDescriptor, events: Int16(POLLIN), revents: 0)
+        while true {
+            let milliseconds = Int32(max(0, deadline.timeIntervalSinceNow * 1000).rounded(.up))
+            let ready = poll(&descriptor, 1, milliseconds)
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0 else { throw Failure(description: "nothing from the server by the test's deadline") }
+            break
+        }
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        let received = chunk.withUnsafeMutableBytes { recv(socketDescriptor, $0.baseAddress, $0.count, 0) }
+        guard received >= 0 else { throw Failure(description: "reading from the server failed (errno \(errno))") }
+        return received == 0 ? nil : Array(chunk[..<received])
+    }
+
+    /// Reads and drops whatever the server still sends until it closes the connection; throws when
+    /// the connection is still open after `seconds`.
+    func waitUntilClosedByServer(within seconds: TimeInterval = defaultTimeout) throws {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        buffered.removeAll()
+        do {
+            while try receiveChunk(by: deadline) != nil {}
+        } catch let failure as Failure {
+            throw Failure(description: "the server kept the connection open for \(seconds) s: \(failure.description)")
+        }
+    }
+
     /// Everything up to the end of the HTTP head, decoded.
-    func readHead() throws -> String {
+    func readHead(within seconds: TimeInterval = defaultTimeout) throws -> String {
+        let deadline = Date(timeIntervalSinceNow: seconds)
         var head: [UInt8] = []
-        while !head.suffix(4).elementsEqual([13, 10, 13, 10]) { head += try read(count: 1) }
+        while !head.suffix(4).elementsEqual([13, 10, 13, 10]) { head += try read(count: 1, by: deadline, "an HTTP head") }
         return String(decoding: head, as: UTF8.self)
     }
 
@@ -94,7 +127,7 @@ final class TestConnection {
         let status = Int(head.split(separator: " ")[1]) ?? 0
         let lengthLine = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
         let length = lengthLine.flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
-        return (status, head, try connection.read(count: length))
+        return (status, head, try connection.read(count: length, by: Date(timeIntervalSinceNow: defaultTimeout), "a body"))
     }
 
     /// Opens a WebSocket on `path`.
@@ -123,15 +156,25 @@ final class TestConnection {
 
     func send(_ text: String) throws { try send(Array(text.utf8)) }
 
-    /// The next data frame's payload as text (pings are answered, a close ends with nil).
-    func receiveText() throws -> String? {
+    /// The next data frame's payload as text within `seconds` (pings are answered, a close frame
+    /// gives nil); throws when the deadline passes or the connection ends without a close frame.
+    func receiveText(within seconds: TimeInterval = defaultTimeout) throws -> String? {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        do {
+            return try receiveText(by: deadline)
+        } catch let failure as Failure {
+            throw Failure(description: "no WebSocket message within \(seconds) s: \(failure.description)")
+        }
+    }
+
+    private func receiveText(by deadline: Date) throws -> String? {
         while true {
-            let head = try read(count: 2)
+            let head = try read(count: 2, by: deadline, "a frame head")
             let opcode = head[0] & 0x0f
             var length = Int(head[1] & 0x7f)
-            if length == 126 { length = try read(count: 2).reduce(0) { $0 << 8 | Int($1) } }
-            if length == 127 { length = try read(count: 8).reduce(0) { $0 << 8 | Int($1) } }
-            let payload = try read(count: length)
+            if length == 126 { length = try read(count: 2, by: deadline, "a frame length").reduce(0) { $0 << 8 | Int($1) } }
+            if length == 127 { length = try read(count: 8, by: deadline, "a frame length").reduce(0) { $0 << 8 | Int($1) } }
+            let payload = try read(count: length, by: deadline, "a frame's payload")
             switch opcode {
             case 1, 2: return String(decoding: payload, as: UTF8.self)
             case 8: return nil
@@ -141,15 +184,22 @@ final class TestConnection {
         }
     }
 
-    /// Messages as JSON objects until one satisfies `condition`; returns all read so far.
-    func receive(until condition: ([String: Any]) -> Bool) throws -> [[String: Any]] {
+    /// Messages as JSON objects until one satisfies `condition`, within `seconds` in all; returns
+    /// all read so far.
+    func receive(within seconds: TimeInterval = 30, until condition: ([String: Any]) -> Bool) throws -> [[String: Any]] {
+        let deadline = Date(timeIntervalSinceNow: seconds)
         var messages: [[String: Any]] = []
-        while let text = try receiveText() {
-            guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { continue }
-            messages.append(object)
-            if condition(object) { return messages }
+        do {
+            while let text = try receiveText(by: deadline) {
+                guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { continue }
+                messages.append(object)
+                if condition(object) { return messages }
+            }
+        } catch let failure as Failure {
+            throw Failure(description: "the expected message did not come within \(seconds) s (\(messages.count) others did): "
+                          + failure.description)
         }
-        throw Failure(description: "closed before the expected message; got \(messages.count) messages")
+        throw Failure(description: "the server closed the WebSocket before the expected message; got \(messages.count) others")
     }
 }
 

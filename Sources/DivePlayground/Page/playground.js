@@ -26,21 +26,27 @@ function colour(v) {
   const [a, b, f] = t < 0 ? [MID, NEG, -t] : [MID, POS, t];
   return [0, 1, 2].map((i) => Math.round(a[i] + (b[i] - a[i]) * f));
 }
-function decode(base64) {
-  const bytes = atob(base64);
-  const values = new Float32Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) values[i] = bytes.charCodeAt(i) / 127.5 - 1;
-  return values;
-}
-function paint(canvas, values, size, discretize) {
-  if (canvas.width !== size) { canvas.width = size; canvas.height = size; }
-  const context = canvas.getContext("2d");
-  const image = context.createImageData(size, size);
-  for (let i = 0; i < values.length; i++) {
-    const v = discretize ? (values[i] >= 0 ? 1 : -1) : values[i];
-    const [r, g, b] = colour(v);
-    image.data.set([r, g, b, 160], i * 4);
+// A heatmap cell arrives as one byte b standing for v = b / 127.5 - 1, so 256 colours cover every
+// cell: each is computed once, as the four bytes of an RGBA pixel (written through a byte view,
+// so the words match ImageData's byte order on any machine).
+function palette(discretize) {
+  const words = new Uint32Array(256), bytes = new Uint8Array(words.buffer);
+  for (let b = 0; b < 256; b++) {
+    const v = b / 127.5 - 1;
+    bytes.set([...colour(discretize ? (v >= 0 ? 1 : -1) : v), 160], b * 4);
   }
+  return words;
+}
+const PALETTE = palette(false), DISCRETE_PALETTE = palette(true);
+const images = new WeakMap();   // canvas → its ImageData, reused frame after frame
+// Paints `base64` (size × size bytes, row 0 at the top) on `canvas`.
+function paint(canvas, base64, size, discretize) {
+  if (canvas.width !== size) { canvas.width = size; canvas.height = size; images.delete(canvas); }
+  const context = canvas.getContext("2d");
+  if (!images.has(canvas)) images.set(canvas, context.createImageData(size, size));
+  const image = images.get(canvas), pixels = new Uint32Array(image.data.buffer);
+  const colours = discretize ? DISCRETE_PALETTE : PALETTE, bytes = atob(base64);
+  for (let i = 0; i < bytes.length; i++) pixels[i] = colours[bytes.charCodeAt(i)];
   context.putImageData(image, 0, 0);
 }
 
@@ -215,11 +221,13 @@ function renderNetwork() {
   const columns = [FEATURES.map(([name]) => name), ...shape.map((n, l) => [...Array(n).keys()].map((i) => `${l}-${i}`))];
   const layout = columns.map((column, c) => column.map((_, r) => ({ x: c * COLUMN + 70, y: r * ROW + 40 })));
   const output = { x: (columns.length) * COLUMN + 70, y: 40 };
-  network.style.width = `${output.x + NODE + 20}px`;
-  network.style.height = `${Math.max(...columns.map((c) => c.length)) * ROW + 80}px`;
+  const width = output.x + NODE + 20, height = Math.max(...columns.map((c) => c.length)) * ROW + 80;
+  network.style.width = `${width}px`;
+  network.style.height = `${height}px`;
   $("layer-count").textContent = shape.length;
   const key = JSON.stringify([settings.networkShape, active.map(([n]) => n), settings.dropout]);
-  if (network.dataset.key !== key) {
+  const rebuild = network.dataset.key !== key;
+  if (rebuild) {
     for (const element of [...network.querySelectorAll(".node, .layer-controls")]) element.remove();
     FEATURES.forEach(([name, label], r) => {
       const node = makeNode(layout[0][r], `feature-${name}`, label);
@@ -251,17 +259,18 @@ function renderNetwork() {
     network.dataset.key = key;
   }
   // Thumbnails: the server sends the active features first, then each hidden layer.
-  active.forEach(([name], i) => paint($(`feature-${name}`).querySelector("canvas"), decode(state.neurons[0][i]), state.neuronSize));
+  active.forEach(([name], i) => paint($(`feature-${name}`).querySelector("canvas"), state.neurons[0][i], state.neuronSize));
   for (const [name] of FEATURES.filter(([n]) => settings[n] !== "true")) {
     $(`feature-${name}`).querySelector("canvas").getContext("2d").clearRect(0, 0, 100, 100);
   }
   shape.forEach((size, l) => {
     for (let i = 0; i < size; i++) {
-      paint($(`neuron-${l}-${i}`).querySelector("canvas"), decode(state.neurons[l + 1][i]), state.neuronSize);
+      paint($(`neuron-${l}-${i}`).querySelector("canvas"), state.neurons[l + 1][i], state.neuronSize);
     }
   });
-  paint($("neuron-output").querySelector("canvas"), decode(state.output), state.outputSize, settings.discretize === "true");
-  renderLinks(svg, layout, output, active, shape);
+  paint($("neuron-output").querySelector("canvas"), state.output, state.outputSize, settings.discretize === "true");
+  if (rebuild) buildLinks(svg, layout, output, active, shape);
+  drawLinks($("link-canvas"), width, height);
 }
 
 function makeNode(position, id, label) {
@@ -279,25 +288,60 @@ function changeShape(shape) {
   set("networkShape", shape.filter((n) => n > 0).join(","));
 }
 
-function renderLinks(svg, layout, output, active, shape) {
+// The links are drawn on a canvas after every state, by weight; above it, the SVG holds one
+// invisible path per link, made when the shape or features change, to hover and click. (Recolouring
+// 300 SVG paths cost Chromium 30 ms of style recalculation a state, most of the page's time.)
+let linkCurves = [];
+function buildLinks(svg, layout, output, active, shape) {
   const inputs = active.map(([name]) => layout[0][FEATURES.findIndex(([n]) => n === name)]);
   const columns = [inputs, ...shape.map((_, l) => layout[l + 1]), [output]];
   let html = "";
+  linkCurves = [];
   state.weights.forEach((matrix, layer) => {
-    matrix.forEach((row, to) => row.forEach((value, from) => {
-      const weight = Number(value);   // "NaN" and "Infinity" arrive as strings from a diverged run
+    matrix.forEach((row, to) => row.forEach((_, from) => {
       const a = columns[layer][from], b = columns[layer + 1][to];
       if (!a || !b) return;
-      const [r, g, bl] = colour(weight);
-      const width = Math.min(10, 1 + Math.abs(weight) * 1.8);
       const x1 = a.x + NODE, y1 = a.y + NODE / 2, x2 = b.x, y2 = b.y + NODE / 2, mid = (x1 + x2) / 2;
+      linkCurves.push({ layer, to, from, x1, y1, x2, y2, mid });
       html += `<path class="link" data-layer="${layer}" data-to="${to}" data-from="${from}"
-        d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" stroke="rgb(${r},${g},${bl})"
-        stroke-width="${width.toFixed(2)}"><title>Weight is ${weight.toFixed(3)}. Click to change it.</title></path>`;
+        d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}"><title></title></path>`;
     }));
   });
   svg.innerHTML = html;
 }
+
+// Colour and width by weight, on a canvas of the network's size.
+function drawLinks(canvas, width, height) {
+  const scale = window.devicePixelRatio || 1;
+  if (canvas.width !== Math.round(width * scale) || canvas.height !== Math.round(height * scale)) {
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
+  }
+  const context = canvas.getContext("2d");
+  context.setTransform(scale, 0, 0, scale, 0, 0);
+  context.clearRect(0, 0, width, height);
+  context.globalAlpha = 0.85;
+  for (const { layer, to, from, x1, y1, x2, y2, mid } of linkCurves) {
+    const weight = Number(state.weights[layer][to][from]);   // "NaN" and "Infinity" arrive as strings
+    const [r, g, b] = colour(weight);
+    context.strokeStyle = `rgb(${r},${g},${b})`;
+    context.lineWidth = Math.min(10, 1 + Math.abs(weight) * 1.8);
+    context.beginPath();
+    context.moveTo(x1, y1);
+    context.bezierCurveTo(mid, y1, mid, y2, x2, y2);
+    context.stroke();
+  }
+}
+
+// Hovering a link shows its weight as it is now.
+document.addEventListener("mouseover", (event) => {
+  const link = event.target.closest && event.target.closest("path.link");
+  if (!link || !state) return;
+  const weight = Number(state.weights[link.dataset.layer][link.dataset.to][link.dataset.from]);
+  link.querySelector("title").textContent = `Weight is ${weight.toFixed(3)}. Click to change it.`;
+});
 
 document.addEventListener("click", (event) => {
   const link = event.target.closest && event.target.closest("path.link");
@@ -309,8 +353,13 @@ document.addEventListener("click", (event) => {
     from: Number(link.dataset.from), value: Number(text) });
 });
 
+// The points drawn last, and whether with the test data: they are redrawn only when they change.
+let drawnPoints = null;
 function renderOutput() {
-  paint($("heatmap"), decode(state.output), state.outputSize, settings.discretize === "true");
+  paint($("heatmap"), state.output, state.outputSize, settings.discretize === "true");
+  const drawing = [points, settings.showTestData];
+  if (drawnPoints && drawnPoints[0] === drawing[0] && drawnPoints[1] === drawing[1]) return;
+  drawnPoints = drawing;
   const canvas = $("points"), context = canvas.getContext("2d");
   context.clearRect(0, 0, canvas.width, canvas.height);
   const scale = (v) => ((v + 6) / 12) * canvas.width;
