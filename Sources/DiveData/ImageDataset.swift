@@ -68,8 +68,9 @@ public struct ImageDataset: Dataset, Sendable {
             Tensor(shape: [indices.count, 1, height, width]) { output in
                 indices.withUnsafeBufferPointer { rows in
                     forEachChunk(of: rows.count, minimumPerThread: max(1, 65_536 / max(size, 1))) { part in
-                        dive_gather_bytes(output.baseAddress! + part.lowerBound * size, pixels.baseAddress,
-                                          rows.baseAddress! + part.lowerBound, part.count, size, 255)
+                        // Optional pointers: an empty batch has none, and the kernel then copies nothing.
+                        dive_gather_bytes(output.baseAddress.map { $0 + part.lowerBound * size }, pixels.baseAddress,
+                                          rows.baseAddress.map { $0 + part.lowerBound }, part.count, size, 255)
                     }
                 }
             }
