@@ -35,6 +35,17 @@ import _DiveKernels
         #expect(portable == expected)
     }
 
+    /// A batch large enough to be split over the threads gives the same rows, in order.
+    @Test func aLargeBatchSplitOverThreadsKeepsEveryRowInPlace() {
+        let (size, count) = (28 * 28, 600)
+        let pixels = (0..<size * count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 / size) }
+        let images = ImageDataset(images: pixels, height: 28, width: 28,
+                                  labels: [Int](repeating: 0, count: count), classNames: ["only"])
+        let rows = (0..<512).map { ($0 &* 269) % count }
+        let expected = rows.flatMap { r in pixels[(r * size)..<((r + 1) * size)].map { Float($0) / 255 } }
+        #expect(images.batch(at: rows).inputs.scalars == expected)
+    }
+
     @Test func emptyBatchHasZeroRows() {
         #expect(dataset.batch(at: []).inputs.shape == [0, 1, 2, 2])
     }
